@@ -1,0 +1,33 @@
+#include "extractors/registry.h"
+
+#include "extractors/text/text_extractor.h"
+
+namespace dossier {
+
+const ExtractorRegistry& ExtractorRegistry::Default() {
+  static const ExtractorRegistry* registry = [] {
+    auto* r = new ExtractorRegistry;
+    r->Add(MakeTextExtractor());
+    return r;
+  }();
+  return *registry;
+}
+
+void ExtractorRegistry::Add(std::unique_ptr<Extractor> extractor) {
+  for (auto& x : extractors_) {
+    if (x->format() == extractor->format()) {
+      x = std::move(extractor);
+      return;
+    }
+  }
+  extractors_.push_back(std::move(extractor));
+}
+
+const Extractor* ExtractorRegistry::For(Format format) const {
+  for (const auto& x : extractors_) {
+    if (x->format() == format) return x.get();
+  }
+  return nullptr;
+}
+
+}  // namespace dossier

@@ -1,0 +1,161 @@
+#include "pipeline/core/json_io.h"
+
+#include <cmath>
+#include <string>
+
+namespace dossier {
+
+using nlohmann::json;
+
+namespace {
+
+// Adds `key` only when the string is not empty: records stay small and
+// absent means "not stated".
+void PutIf(json& j, const char* key, const std::string& value) {
+  if (!value.empty()) j[key] = value;
+}
+
+void PutValue(json& j, const DateValue& v) {
+  j["value"] = v.value;
+  PutIf(j, "precision", v.precision);
+  PutIf(j, "mod", v.mod);
+  if (v.inferred) j["inferred"] = true;
+  if (v.relative) j["relative"] = true;
+}
+
+void PutValue(json& j, const StatisticValue& v) {
+  j["kind"] = v.kind;
+  // Whole numbers are written as integers (71000, not 71000.0).
+  if (std::isfinite(v.value) && std::floor(v.value) == v.value && std::fabs(v.value) < 9e15) {
+    j["value"] = static_cast<int64_t>(v.value);
+  } else {
+    j["value"] = v.value;
+  }
+  PutIf(j, "unit", v.unit);
+  PutIf(j, "qualifier", v.qualifier);
+  PutIf(j, "subject", v.subject);
+  PutIf(j, "as_of", v.as_of);
+}
+
+void PutValue(json& j, const StatuteValue& v) {
+  j["instrument"] = v.instrument;
+  PutIf(j, "provision", v.provision);
+  if (v.inferred) j["inferred"] = true;
+}
+
+void PutValue(json& j, const CitationValue& v) {
+  j["kind"] = v.kind;
+  PutIf(j, "case_name", v.case_name);
+  PutIf(j, "volume", v.volume);
+  PutIf(j, "reporter", v.reporter);
+  PutIf(j, "page", v.page);
+  PutIf(j, "court", v.court);
+  PutIf(j, "year", v.year);
+  PutIf(j, "url", v.url);
+  PutIf(j, "doi", v.doi);
+  PutIf(j, "author", v.author);
+  PutIf(j, "title", v.title);
+  PutIf(j, "publisher", v.publisher);
+  PutIf(j, "date", v.date);
+  PutIf(j, "note_label", v.note_label);
+}
+
+json MetadataJson(const Metadata& m) {
+  json j = json::object();
+  PutIf(j, "title", m.title);
+  PutIf(j, "author", m.author);
+  PutIf(j, "date", m.date);
+  PutIf(j, "modified", m.modified);
+  PutIf(j, "url", m.url);
+  PutIf(j, "language", m.language);
+  PutIf(j, "slug", m.slug);
+  if (m.page_count > 0) j["page_count"] = m.page_count;
+  return j;
+}
+
+}  // namespace
+
+json ToJson(const SourceAnchor& a) {
+  json j = json::object();
+  if (a.byte_offset >= 0) j["offset"] = a.byte_offset;
+  if (!a.json_pointer.empty()) j["pointer"] = a.json_pointer;
+  if (a.line > 0) j["line"] = a.line;
+  if (a.page > 0) j["page"] = a.page;
+  if (a.box) j["box"] = {a.box->x, a.box->y, a.box->width, a.box->height};
+  return j;
+}
+
+json ToJson(const Entity& e) {
+  json j;
+  j["type"] = EntityTypeName(e.type);
+  j["text"] = e.text;
+  j["start"] = e.span.begin;
+  j["end"] = e.span.end;
+  j["source"] = {{"begin", ToJson(e.span.source_begin)}, {"end", ToJson(e.span.source_end)}};
+  if (e.sentence >= 0) j["sentence"] = e.sentence;
+  PutIf(j, "pattern", e.pattern);
+  std::visit([&j](const auto& v) { PutValue(j, v); }, e.value);
+  return j;
+}
+
+json ToJson(const Document& doc, const RecordOptions& options) {
+  json j;
+  j["record"] = "document";
+  j["version"] = kDocumentRecordVersion;
+  j["id"] = doc.id;
+  json source = {{"path", doc.source_path},
+                 {"sha256", doc.sha256},
+                 {"format", FormatName(doc.format)}};
+  PutIf(source, "pointer", doc.locator);
+  if (doc.line > 0) source["line"] = doc.line;
+  j["source"] = std::move(source);
+  j["metadata"] = MetadataJson(doc.metadata);
+  if (options.include_text) j["text"] = doc.text;
+  if (options.include_segments) {
+    json blocks = json::array();
+    for (const Segment& s : doc.segments) {
+      if (s.role == Role::kSeparator) continue;
+      json b = {{"start", doc.offsets.ToNorm(s.begin)},
+                {"end", doc.offsets.ToNorm(s.end)},
+                {"role", RoleName(s.role)},
+                {"source", ToJson(s.anchor)}};
+      PutIf(b, "label", s.label);
+      blocks.push_back(std::move(b));
+    }
+    j["blocks"] = std::move(blocks);
+  }
+  if (options.include_sentences) {
+    json sentences = json::array();
+    for (const TextRange& r : doc.sentences) sentences.push_back({r.begin, r.end});
+    j["sentences"] = std::move(sentences);
+  }
+  json entities = json::array();
+  for (const Entity& e : doc.entities) entities.push_back(ToJson(e));
+  j["entities"] = std::move(entities);
+  json warnings = json::array();
+  for (const Warning& w : doc.warnings) {
+    warnings.push_back({{"stage", w.stage}, {"code", w.code}, {"message", w.message}});
+  }
+  j["warnings"] = std::move(warnings);
+  return j;
+}
+
+json ToJson(const ErrorRecord& e) {
+  json j = {{"record", "error"},
+            {"path", e.path},
+            {"format", FormatName(e.format_guess)},
+            {"stage", e.stage},
+            {"code", StatusCodeName(e.code)},
+            {"reason", e.reason}};
+  PutIf(j, "locator", e.locator);
+  return j;
+}
+
+std::string ErrorRecord::ToLine() const {
+  std::string line = "dossier: " + path;
+  if (!locator.empty()) line += " [" + locator + "]";
+  line += ": " + stage + ": " + reason;
+  return line;
+}
+
+}  // namespace dossier

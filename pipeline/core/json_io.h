@@ -1,0 +1,35 @@
+// JSON forms of the core types: the record format every sink writes and
+// schemas/document.schema.json describes. The one place that knows field
+// names, so that a rename happens once.
+#ifndef DOSSIER_PIPELINE_CORE_JSON_IO_H_
+#define DOSSIER_PIPELINE_CORE_JSON_IO_H_
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/core/document.h"
+#include "pipeline/core/error_record.h"
+
+namespace dossier {
+
+// Version of the document record format; bumped on incompatible changes.
+inline constexpr const char* kDocumentRecordVersion = "1.0";
+
+struct RecordOptions {
+  bool include_text = true;       // the normalized text itself
+  bool include_segments = true;   // the block map onto the source
+  bool include_sentences = true;  // sentence ranges
+};
+
+// Returns the JSON form of one source position.
+nlohmann::json ToJson(const SourceAnchor& anchor);
+// Returns the JSON form of one entity: type, text, offsets, source anchors,
+// sentence and the kind's value fields flattened beside them.
+nlohmann::json ToJson(const Entity& entity);
+// Returns the document record.
+nlohmann::json ToJson(const Document& doc, const RecordOptions& options = {});
+// Returns the error record.
+nlohmann::json ToJson(const ErrorRecord& error);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_PIPELINE_CORE_JSON_IO_H_

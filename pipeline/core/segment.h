@@ -1,0 +1,50 @@
+// Segment: a run of extracted text, its role and where it came from.
+//
+// Extractors produce a document's raw text as a sequence of segments that
+// tile it. A segment says which part of the document the run is (title,
+// heading, footnote...) and where its first byte is in the source. When the
+// run is a verbatim copy of source bytes (`linear`), byte k of the run is
+// byte anchor.byte_offset + k of the source; otherwise (an HTML entity, a PDF
+// glyph run) every byte maps to the segment's anchor.
+#ifndef DOSSIER_PIPELINE_CORE_SEGMENT_H_
+#define DOSSIER_PIPELINE_CORE_SEGMENT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "pipeline/core/span.h"
+
+namespace dossier {
+
+// What part of a document a run of text is. Finders use it (a footnote is
+// read as a whole citation); assembly uses it (titles, timeline entries).
+enum class Role {
+  kBody = 0,
+  kTitle,
+  kHeading,
+  kListItem,
+  kQuote,
+  kTable,
+  kCaption,
+  kFootnote,
+  kSeparator,  // text inserted between parts ("\n\n"); maps to no source byte
+};
+
+// Returns the stable lower-case name of `role` ("list_item", ...).
+std::string_view RoleName(Role role);
+
+struct Segment {
+  size_t begin = 0;  // raw text offsets [begin, end)
+  size_t end = 0;
+  Role role = Role::kBody;
+  SourceAnchor anchor;  // anchor of the first byte
+  bool linear = true;
+  // A label the extractor knows the part by: a footnote number, a JSON field
+  // name ("summary", "keyPoints"), an HTML tag. Informational.
+  std::string label;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_PIPELINE_CORE_SEGMENT_H_
