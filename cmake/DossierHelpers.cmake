@@ -2,6 +2,11 @@
 function(dossier_target_options target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow
                          -Wnon-virtual-dtor -Wno-missing-field-initializers)
+  # GCC 12 reports false -Wrestrict positives inside libstdc++ string code at
+  # -O3 (GCC bug 105329); they are not in our code.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${target} PRIVATE -Wno-restrict)
+  endif()
   if(DOSSIER_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
@@ -35,4 +40,21 @@ function(dossier_add_test name)
     set(ARG_LABELS unit)
   endif()
   gtest_discover_tests(${name} PROPERTIES LABELS "${ARG_LABELS}" DISCOVERY_TIMEOUT 60)
+endfunction()
+
+# dossier_embed_files(OUTPUT_VAR FUNCTION name FILES...): generates a .cc
+# defining `const std::vector<EmbeddedFile>& name()` over the files, rebuilt
+# when one of them changes; the path of the .cc goes into OUTPUT_VAR.
+function(dossier_embed_files out_var)
+  cmake_parse_arguments(ARG "" "FUNCTION" "FILES" ${ARGN})
+  set(output "${CMAKE_CURRENT_BINARY_DIR}/${ARG_FUNCTION}_embedded.cc")
+  string(REPLACE ";" "|" files_arg "${ARG_FILES}")
+  add_custom_command(
+    OUTPUT "${output}"
+    COMMAND ${CMAKE_COMMAND} "-DFILES=${files_arg}" "-DOUTPUT=${output}"
+            "-DFUNCTION=${ARG_FUNCTION}" -P "${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake"
+    DEPENDS ${ARG_FILES} "${PROJECT_SOURCE_DIR}/cmake/embed_files.cmake"
+    COMMENT "Embedding ${ARG_FUNCTION}"
+    VERBATIM)
+  set(${out_var} "${output}" PARENT_SCOPE)
 endfunction()

@@ -1,0 +1,140 @@
+#include "pipeline/app/processor.h"
+
+#include <exception>
+
+#include "extractors/detect.h"
+#include "extractors/registry.h"
+#include "pipeline/core/json_io.h"
+#include "pipeline/normalize/normalizer.h"
+
+namespace dossier {
+
+namespace {
+
+ErrorRecord MakeError(const Input& input, std::string stage, const Status& status,
+                      std::string locator = "") {
+  ErrorRecord e;
+  e.path = input.path;
+  e.locator = std::move(locator);
+  e.format_guess = input.format;
+  e.stage = std::move(stage);
+  e.code = status.code();
+  e.reason = status.message();
+  return e;
+}
+
+const TextNormalizer& ThreadNormalizer() {
+  thread_local TextNormalizer normalizer;
+  return normalizer;
+}
+
+// Takes documents from an extractor, finishes each and passes it on.
+class FinishingSink final : public DocumentSink {
+ public:
+  FinishingSink(const Processor& processor, const Input& input, RecordSink& out, FileReport& report)
+      : processor_(processor), input_(input), out_(out), report_(report) {}
+
+  void Accept(Document doc) override {
+    const std::string where = doc.locator.empty() && doc.line > 0 ? "line:" + std::to_string(doc.line) : doc.locator;
+    if (Status s = processor_.Analyze(doc); !s.ok()) {
+      Fail(MakeError(input_, "find", s, where));
+      return;
+    }
+    if (processor_.options().validate_records) {
+      auto problems = processor_.validator().Validate("document", ToJson(doc));
+      if (!problems.empty()) {
+        Fail(MakeError(input_, "validate",
+                       Internal("record invalid at " + problems.front().pointer + ": " +
+                                problems.front().message),
+                       where));
+        return;
+      }
+    }
+    out_.WriteDocument(doc);
+    ++report_.documents;
+  }
+
+  void Reject(const std::string& locator, const Status& why) override {
+    Fail(MakeError(input_, "extract", why, locator));
+  }
+
+  void Fail(ErrorRecord e) {
+    out_.WriteError(e);
+    report_.errors.push_back(std::move(e));
+  }
+
+ private:
+  const Processor& processor_;
+  const Input& input_;
+  RecordSink& out_;
+  FileReport& report_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Processor>> Processor::Create(ProcessOptions options) {
+  std::unique_ptr<Processor> p(new Processor(std::move(options)));
+  auto finder = EntityFinder::Load(p->options_.packs_dir);
+  if (!finder.ok()) return finder.status();
+  p->finder_ = *finder;
+  auto validator = SchemaValidator::Load();
+  if (!validator.ok()) return validator.status();
+  p->validator_ = *validator;
+  return p;
+}
+
+Status Processor::Analyze(Document& doc) const {
+  try {
+    if (Status s = ThreadNormalizer().Normalize(doc); !s.ok()) return s;
+    if (options_.find_entities) finder_->Run(doc);
+  } catch (const std::exception& e) {
+    return Internal(std::string("unexpected failure: ") + e.what());
+  }
+  return Status::Ok();
+}
+
+FileReport Processor::ProcessFile(const std::string& path, RecordSink& sink) const {
+  Result<Input> input = OpenInput(path);
+  if (!input.ok()) {
+    FileReport report;
+    report.path = path;
+    Input unread;
+    unread.path = path;
+    ErrorRecord e = MakeError(unread, "read", input.status());
+    sink.WriteError(e);
+    report.errors.push_back(std::move(e));
+    return report;
+  }
+  return ProcessInput(std::move(*input), sink);
+}
+
+FileReport Processor::ProcessInput(Input input, RecordSink& sink) const {
+  FileReport report;
+  report.path = input.path;
+  Detection detection = DetectFormat(input.head, input.size);
+  input.format = detection.format;
+  report.format = detection.format;
+  FinishingSink finishing(*this, input, sink, report);
+  if (detection.format == Format::kUnknown) {
+    const StatusCode code = input.size == 0 ? StatusCode::kEmpty : StatusCode::kUnsupported;
+    finishing.Fail(MakeError(input, "detect", Status(code, detection.reason)));
+    return report;
+  }
+  const Extractor* extractor = ExtractorRegistry::Default().For(detection.format);
+  if (extractor == nullptr) {
+    finishing.Fail(MakeError(input, "extract",
+                             Unsupported(std::string("no extractor for ") +
+                                         std::string(FormatName(detection.format)) + " yet")));
+    return report;
+  }
+  Status status;
+  try {
+    status = extractor->Extract(input, options_.extract, finishing);
+  } catch (const std::exception& e) {
+    status = Internal(std::string("extractor failed: ") + e.what());
+  }
+  if (!status.ok()) finishing.Fail(MakeError(input, "extract", status));
+  return report;
+}
+
+}  // namespace dossier

@@ -1,0 +1,68 @@
+#include "pipeline/find/entity_finder.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace dossier {
+
+namespace {
+
+// Returns the text of pack `file`: from `dir` when it has one, else built in.
+Result<std::string> PackText(const EmbeddedFile& builtin, const std::string& dir) {
+  if (!dir.empty()) {
+    const std::filesystem::path path = std::filesystem::path(dir) / builtin.name;
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) {
+      std::ifstream f(path, std::ios::binary);
+      if (!f) return IoError("cannot read pattern pack " + path.string());
+      std::stringstream ss;
+      ss << f.rdbuf();
+      return ss.str();
+    }
+  }
+  return std::string(builtin.text);
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const EntityFinder>> EntityFinder::Load(const std::string& packs_dir) {
+  auto finder = std::make_shared<EntityFinder>();
+  for (const EmbeddedFile& builtin : BuiltinPacks()) {
+    Result<std::string> text = PackText(builtin, packs_dir);
+    if (!text.ok()) return text.status();
+    Result<PatternPack> pack = PatternPack::Parse(*text, builtin.name);
+    if (!pack.ok()) return pack.status();
+    finder->packs_.push_back(std::make_unique<PatternPack>(std::move(*pack)));
+  }
+  // Finders in run order: statutes, citations, dates, statistics. Each
+  // finder registers itself here with its pack:
+  //   if (const PatternPack* p = finder->pack("statute")) finder->finders_.push_back(MakeStatuteFinder(*p));
+  return std::shared_ptr<const EntityFinder>(std::move(finder));
+}
+
+const PatternPack* EntityFinder::pack(std::string_view kind) const {
+  for (const auto& p : packs_) {
+    if (p->kind() == kind) return p.get();
+  }
+  return nullptr;
+}
+
+void EntityFinder::Run(Document& doc) const {
+  std::vector<Entity> found;
+  for (const auto& finder : finders_) {
+    std::vector<Entity> mine;
+    finder->Find(doc, found, &mine);
+    found.insert(found.end(), std::make_move_iterator(mine.begin()),
+                 std::make_move_iterator(mine.end()));
+  }
+  for (const auto& finder : finders_) finder->Link(doc, found);
+  std::stable_sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.type < b.type;
+  });
+  for (Entity& e : found) e.sentence = doc.SentenceAt(e.span.begin);
+  doc.entities = std::move(found);
+}
+
+}  // namespace dossier

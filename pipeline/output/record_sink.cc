@@ -1,0 +1,49 @@
+#include "pipeline/output/record_sink.h"
+
+#include <filesystem>
+
+namespace dossier {
+
+namespace {
+// Records may hold any text the source had; invalid UTF-8 was replaced by
+// the normalizer, but metadata may still carry some: replace, never throw.
+std::string Line(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+}  // namespace
+
+void JsonLinesSink::WriteDocument(const Document& doc) { out_ << Line(ToJson(doc, options_)); }
+
+Status JsonLinesSink::Finish() {
+  out_.flush();
+  return out_.good() ? Status::Ok() : IoError("cannot write to standard output");
+}
+
+Result<std::unique_ptr<RunDirectorySink>> RunDirectorySink::Create(const std::string& dir,
+                                                                   RecordOptions options) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return IoError("cannot create " + dir + ": " + ec.message());
+  std::unique_ptr<RunDirectorySink> sink(new RunDirectorySink());
+  sink->options_ = options;
+  const std::filesystem::path base(dir);
+  sink->documents_ = std::make_unique<AtomicFile>((base / "documents.jsonl").string());
+  sink->errors_ = std::make_unique<AtomicFile>((base / "errors.jsonl").string());
+  if (Status s = sink->documents_->Open(); !s.ok()) return s;
+  if (Status s = sink->errors_->Open(); !s.ok()) return s;
+  return sink;
+}
+
+void RunDirectorySink::WriteDocument(const Document& doc) {
+  documents_->Write(Line(ToJson(doc, options_)));
+}
+
+void RunDirectorySink::WriteError(const ErrorRecord& error) { errors_->Write(Line(ToJson(error))); }
+
+Status RunDirectorySink::Finish() {
+  Status docs = documents_->Commit();
+  Status errs = errors_->Commit();
+  return docs.ok() ? errs : docs;
+}
+
+}  // namespace dossier
