@@ -11,11 +11,15 @@ void OffsetMap::AddUnchanged(size_t length) {
 
 void OffsetMap::AddReplace(size_t raw_length, size_t norm_length) {
   if (raw_length == 0 && norm_length == 0) return;
-  // Adjacent replacements merge: fewer changes, same mapping at the ends.
+  // Adjacent replacements of the same shape merge (a run of U+FFFD, of
+  // deletions): fewer changes, same mapping at the ends. Different shapes
+  // stay apart so the offset between them ("\u00A0\u201C" -> " \"") stays
+  // mappable.
   if (!changes_.empty()) {
     Change& last = changes_.back();
     if (last.raw_begin + last.raw_length == raw_size_ &&
-        last.norm_begin + last.norm_length == norm_size_) {
+        last.norm_begin + last.norm_length == norm_size_ &&
+        last.raw_length * norm_length == raw_length * last.norm_length) {
       last.raw_length += raw_length;
       last.norm_length += norm_length;
       raw_size_ += raw_length;

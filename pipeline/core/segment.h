@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "pipeline/core/span.h"
 
@@ -43,6 +44,20 @@ struct Segment {
   // A label the extractor knows the part by: a footnote number, a JSON field
   // name ("summary", "keyPoints"), an HTML tag. Informational.
   std::string label;
+
+  // Returns a linear segment of raw text [begin, end) copied verbatim from
+  // source byte `byte_offset` (of the string at `json_pointer`, for JSON).
+  static Segment Verbatim(size_t begin, size_t end, int64_t byte_offset, Role role = Role::kBody,
+                          std::string json_pointer = "", std::string label = "") {
+    Segment s;
+    s.begin = begin;
+    s.end = end;
+    s.role = role;
+    s.anchor.byte_offset = byte_offset;
+    s.anchor.json_pointer = std::move(json_pointer);
+    s.label = std::move(label);
+    return s;
+  }
 };
 
 }  // namespace dossier

@@ -10,9 +10,14 @@ namespace {
 Document TwoPartJsonDocument() {
   Document d;
   d.raw_text = "Title here\n\nSummary text";
-  d.segments.push_back({0, 10, Role::kTitle, {0, "/record/title", 0, 0, {}}, true, "title"});
-  d.segments.push_back({10, 12, Role::kSeparator, {}, false, ""});
-  d.segments.push_back({12, 24, Role::kBody, {0, "/record/summary", 0, 0, {}}, true, "summary"});
+  d.segments.push_back(Segment::Verbatim(0, 10, 0, Role::kTitle, "/record/title", "title"));
+  Segment separator;
+  separator.begin = 10;
+  separator.end = 12;
+  separator.role = Role::kSeparator;
+  separator.linear = false;
+  d.segments.push_back(separator);
+  d.segments.push_back(Segment::Verbatim(12, 24, 0, Role::kBody, "/record/summary", "summary"));
   d.text = d.raw_text;
   d.offsets.AddUnchanged(d.raw_text.size());
   d.sentences = {{0, 10}, {12, 24}};
@@ -34,7 +39,7 @@ TEST(DocumentTest, SpanAnchorsNameTheJsonPart) {
 TEST(DocumentTest, SpansThroughNormalizationEdits) {
   Document d;
   d.raw_text = "it\xE2\x80\x99s here";  // it’s here
-  d.segments.push_back({0, d.raw_text.size(), Role::kBody, {100, "", 0, 0, {}}, true, ""});
+  d.segments.push_back(Segment::Verbatim(0, d.raw_text.size(), 100));
   d.text = "it's here";
   d.offsets.AddUnchanged(2);
   d.offsets.AddReplace(3, 1);

@@ -50,8 +50,19 @@ TEST(OffsetMapTest, DeletionKeepsNeighboursApart) {
 TEST(OffsetMapTest, AdjacentReplacementsMerge) {
   OffsetMap m;
   m.AddReplace(2, 1);
-  m.AddReplace(3, 1);
+  m.AddReplace(2, 1);
   EXPECT_EQ(m.change_count(), 1u);
+  EXPECT_EQ(m.ToRawEnd(2), 4u);
+}
+
+TEST(OffsetMapTest, AdjacentReplacementsOfDifferentShapeStayApart) {
+  // "\u00A0\u201C" (2 + 3 bytes) -> " \"": the quote keeps its own start.
+  OffsetMap m;
+  m.AddReplace(2, 1);
+  m.AddReplace(3, 1);
+  EXPECT_EQ(m.change_count(), 2u);
+  EXPECT_EQ(m.ToRawBegin(1), 2u);
+  EXPECT_EQ(m.ToRawEnd(1), 2u);
   EXPECT_EQ(m.ToRawEnd(2), 5u);
 }
 

@@ -1,0 +1,132 @@
+#include "pipeline/normalize/char_cleanup.h"
+
+#include <unicode/utf8.h>
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+
+namespace dossier::normalize_internal {
+namespace {
+
+// Bytes copied as they are: printable ASCII and the whitespace controls the
+// line joiner understands. Everything else takes the slow path.
+constexpr std::array<bool, 256> MakePlainTable() {
+  std::array<bool, 256> t{};
+  for (int b = 0x20; b < 0x7F; ++b) t[b] = true;
+  t['\t'] = t['\n'] = t['\r'] = t['\f'] = true;
+  return t;
+}
+constexpr std::array<bool, 256> kPlain = MakePlainTable();
+
+// What one non-ASCII code point becomes: `kKeep` or the replacement bytes.
+constexpr const char* kKeep = nullptr;
+
+// Returns the replacement of non-ASCII code point `c` (kKeep if none) and
+// sets `is_control` for C1 controls.
+const char* MapCodePoint(UChar32 c, bool& is_control) {
+  is_control = false;
+  if (c < 0xA0) {  // C1 controls; NEL is a line break
+    if (c == 0x85) return "\n";
+    is_control = true;
+    return " ";
+  }
+  switch (c) {
+    case 0x00A0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+      return " ";
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return "";
+    case 0x2212:
+      return "-";
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
+      return "'";
+    // U+2033 must be caught before NFKC, which splits it into two primes.
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
+    case 0x00AB: case 0x00BB:
+      return "\"";
+    case 0x2028:
+      return "\n";
+    case 0x2029:
+      return "\n\n";
+    default:
+      break;
+  }
+  if (c >= 0x2000 && c <= 0x200A) return " ";
+  if (c >= 0x2010 && c <= 0x2015) return "-";
+  return kKeep;
+}
+
+}  // namespace
+
+bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
+                CleanupCounts& counts) {
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  const size_t n = in.size();
+  out.reserve(out.size() + n);
+  bool changed = false;
+  size_t run_start = 0;  // start of the pending unchanged run
+  auto flush = [&](size_t end) {
+    if (end > run_start) {
+      out.append(in.data() + run_start, end - run_start);
+      edits.addUnchanged(static_cast<int32_t>(end - run_start));
+    }
+  };
+  size_t i = 0;
+  while (i < n) {
+    // Eight printable ASCII bytes at a time: no byte >= 0x7F or < 0x20.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+      uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;
+      uint64_t del_or_high = (w + 0x01 * kOnes) | w;  // 0x7F + 1 sets the high bit
+      if (((below_space | del_or_high) & kHigh) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    uint8_t b = s[i];
+    if (kPlain[b]) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    const char* repl;
+    if (b < 0x80) {  // C0 control or DEL
+      ++i;
+      ++counts.control_chars;
+      repl = " ";
+    } else {
+      UChar32 c;
+      U8_NEXT(s, i, n, c);
+      if (c < 0) {
+        ++counts.invalid_sequences;
+        repl = "\xEF\xBF\xBD";
+      } else {
+        bool is_control;
+        repl = MapCodePoint(c, is_control);
+        // A soft hyphen before whitespace may mark a line-end break: the
+        // line joiner decides. Elsewhere it goes now, before NFKC, so the
+        // characters around it still compose.
+        if (c == 0xAD && !(i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+                                     s[i] == '\r' || s[i] == '\f'))) {
+          repl = "";
+        }
+        if (is_control) ++counts.control_chars;
+        if (repl == kKeep) {
+          counts.non_ascii = true;
+          continue;
+        }
+      }
+    }
+    flush(start);
+    std::string_view r(repl);
+    out.append(r);
+    edits.addReplace(static_cast<int32_t>(i - start), static_cast<int32_t>(r.size()));
+    changed = true;
+    run_start = i;
+  }
+  flush(n);
+  return changed;
+}
+
+}  // namespace dossier::normalize_internal

@@ -1,0 +1,182 @@
+#include "pipeline/normalize/sentence_splitter.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/utext.h>
+
+#include <climits>
+#include <cstdint>
+#include <unordered_map>
+
+namespace dossier::normalize_internal {
+namespace {
+
+enum class Keep {
+  kAlways,       // never ends a sentence: "v. McAleenan", "Pub. L."
+  kBeforeDigit,  // only before a number: "No. 19-15716", "pp. 4-5"
+};
+
+// Abbreviations that legal and policy writing uses inside sentences, beyond
+// ICU's English list (which has "U.S.", "Mr.", "Jan."...). Case-sensitive.
+// Single capitals and dotted capitals ("L.", "A.G.", "U.S.C.") are handled
+// by rule, not listed.
+constexpr std::pair<std::string_view, Keep> kAbbreviations[] = {
+    // Case names and citations.
+    {"v.", Keep::kAlways}, {"vs.", Keep::kAlways}, {"al.", Keep::kAlways},
+    {"Pub.", Keep::kAlways}, {"Stat.", Keep::kAlways}, {"Reg.", Keep::kAlways},
+    {"Fed.", Keep::kAlways}, {"Supp.", Keep::kAlways}, {"App.", Keep::kAlways},
+    {"Cir.", Keep::kAlways}, {"Ct.", Keep::kAlways}, {"Cl.", Keep::kAlways},
+    {"Dist.", Keep::kAlways}, {"Div.", Keep::kAlways}, {"Dec.", Keep::kAlways},
+    {"Op.", Keep::kAlways}, {"Ed.", Keep::kAlways}, {"Rev.", Keep::kAlways},
+    {"Cong.", Keep::kAlways}, {"Sess.", Keep::kAlways}, {"Doc.", Keep::kAlways},
+    {"Dkt.", Keep::kAlways}, {"Admin.", Keep::kAlways}, {"Comm'n.", Keep::kAlways},
+    {"Int'l.", Keep::kAlways}, {"Nat'l.", Keep::kAlways}, {"Ass'n.", Keep::kAlways},
+    {"Dep't.", Keep::kAlways}, {"Gov't.", Keep::kAlways}, {"Att'y.", Keep::kAlways},
+    {"Inc.", Keep::kAlways}, {"Corp.", Keep::kAlways}, {"Co.", Keep::kAlways},
+    {"Ltd.", Keep::kAlways}, {"Bros.", Keep::kAlways}, {"Ann.", Keep::kAlways},
+    {"Art.", Keep::kAlways}, {"Sec.", Keep::kAlways}, {"Ch.", Keep::kAlways},
+    {"Vol.", Keep::kAlways}, {"Ex.", Keep::kAlways}, {"Exh.", Keep::kAlways},
+    {"Fig.", Keep::kAlways}, {"Para.", Keep::kAlways}, {"Subd.", Keep::kAlways},
+    {"e.g.", Keep::kAlways}, {"i.e.", Keep::kAlways}, {"cf.", Keep::kAlways},
+    {"Cf.", Keep::kAlways}, {"viz.", Keep::kAlways}, {"approx.", Keep::kAlways},
+    // Titles.
+    {"Mr.", Keep::kAlways}, {"Mrs.", Keep::kAlways}, {"Ms.", Keep::kAlways},
+    {"Dr.", Keep::kAlways}, {"Prof.", Keep::kAlways}, {"Sen.", Keep::kAlways},
+    {"Rep.", Keep::kAlways}, {"Gov.", Keep::kAlways}, {"Gen.", Keep::kAlways},
+    {"Lt.", Keep::kAlways}, {"Col.", Keep::kAlways}, {"Sgt.", Keep::kAlways},
+    {"Capt.", Keep::kAlways}, {"Hon.", Keep::kAlways}, {"Jr.", Keep::kAlways},
+    {"Sr.", Keep::kAlways}, {"St.", Keep::kAlways}, {"Pres.", Keep::kAlways},
+    // Months.
+    {"Jan.", Keep::kAlways}, {"Feb.", Keep::kAlways}, {"Mar.", Keep::kAlways},
+    {"Apr.", Keep::kAlways}, {"Jun.", Keep::kAlways}, {"Jul.", Keep::kAlways},
+    {"Aug.", Keep::kAlways}, {"Sep.", Keep::kAlways}, {"Sept.", Keep::kAlways},
+    {"Oct.", Keep::kAlways}, {"Nov.", Keep::kAlways},
+    // States in reporters and court names ("S.D. Cal.", "W.D. Tex.").
+    {"Ala.", Keep::kAlways}, {"Ariz.", Keep::kAlways}, {"Ark.", Keep::kAlways},
+    {"Cal.", Keep::kAlways}, {"Colo.", Keep::kAlways}, {"Conn.", Keep::kAlways},
+    {"Del.", Keep::kAlways}, {"Fla.", Keep::kAlways}, {"Ga.", Keep::kAlways},
+    {"Ill.", Keep::kAlways}, {"Ind.", Keep::kAlways}, {"Kan.", Keep::kAlways},
+    {"Ky.", Keep::kAlways}, {"La.", Keep::kAlways}, {"Md.", Keep::kAlways},
+    {"Mass.", Keep::kAlways}, {"Mich.", Keep::kAlways}, {"Minn.", Keep::kAlways},
+    {"Miss.", Keep::kAlways}, {"Mo.", Keep::kAlways}, {"Mont.", Keep::kAlways},
+    {"Neb.", Keep::kAlways}, {"Nev.", Keep::kAlways}, {"Okla.", Keep::kAlways},
+    {"Or.", Keep::kAlways}, {"Pa.", Keep::kAlways}, {"Tenn.", Keep::kAlways},
+    {"Tex.", Keep::kAlways}, {"Va.", Keep::kAlways}, {"Vt.", Keep::kAlways},
+    {"Wash.", Keep::kAlways}, {"Wis.", Keep::kAlways}, {"Wyo.", Keep::kAlways},
+    // Numbers and pages.
+    {"No.", Keep::kBeforeDigit}, {"Nos.", Keep::kBeforeDigit},
+    {"no.", Keep::kBeforeDigit}, {"nos.", Keep::kBeforeDigit},
+    {"p.", Keep::kBeforeDigit}, {"pp.", Keep::kBeforeDigit},
+    {"n.", Keep::kBeforeDigit}, {"nn.", Keep::kBeforeDigit},
+    {"para.", Keep::kBeforeDigit}, {"sec.", Keep::kBeforeDigit},
+    {"art.", Keep::kBeforeDigit}, {"ch.", Keep::kBeforeDigit},
+};
+
+const std::unordered_map<std::string_view, Keep>& AbbreviationTable() {
+  static const auto* table = new std::unordered_map<std::string_view, Keep>(
+      std::begin(kAbbreviations), std::end(kAbbreviations));
+  return *table;
+}
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Returns true for "L.", "A.G.", "U.S.C.": initials and initialisms.
+bool IsDottedCapitals(std::string_view token) {
+  if (token.size() < 2 || token.size() % 2 != 0) return false;
+  for (size_t i = 0; i < token.size(); i += 2) {
+    if (token[i] < 'A' || token[i] > 'Z' || token[i + 1] != '.') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool EndsWithNonFinalAbbreviation(std::string_view sentence, std::string_view next) {
+  if (sentence.empty() || sentence.back() != '.') return false;
+  size_t start = sentence.size();
+  while (start > 0 && !IsSpace(sentence[start - 1])) --start;
+  std::string_view token = sentence.substr(start);
+  while (!token.empty() && (token[0] == '(' || token[0] == '[' || token[0] == '"' ||
+                            token[0] == '\'')) {
+    token.remove_prefix(1);
+  }
+  if (IsDottedCapitals(token)) return true;
+  const auto& table = AbbreviationTable();
+  auto it = table.find(token);
+  if (it == table.end()) return false;
+  if (it->second == Keep::kAlways) return true;
+  return !next.empty() && next[0] >= '0' && next[0] <= '9';
+}
+
+SentenceSplitter::SentenceSplitter(const std::string& locale) {
+  // "ss=standard" turns on the locale's abbreviation suppressions.
+  std::string id = locale.find('@') == std::string::npos ? locale + "@ss=standard" : locale;
+  UErrorCode ec = U_ZERO_ERROR;
+  iterator_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(id.c_str()), ec));
+  if (U_FAILURE(ec) || iterator_ == nullptr) {
+    iterator_.reset();
+    status_ = Internal(std::string("ICU sentence break iterator: ") + u_errorName(ec));
+  }
+}
+
+SentenceSplitter::~SentenceSplitter() = default;
+
+std::vector<TextRange> SentenceSplitter::Split(std::string_view text) const {
+  std::vector<TextRange> out;
+  bool after_line_break = true;
+  // Adds the trimmed [begin, end) as a sentence, or to the previous one when
+  // the break between them is withdrawn.
+  auto emit = [&](size_t begin, size_t end) {
+    while (begin < end && IsSpace(text[begin])) ++begin;
+    while (end > begin && IsSpace(text[end - 1])) --end;
+    if (begin == end) return;
+    if (!after_line_break && !out.empty() &&
+        EndsWithNonFinalAbbreviation(text.substr(out.back().begin, out.back().end - out.back().begin),
+                                     text.substr(begin))) {
+      out.back().end = end;
+    } else {
+      out.push_back({begin, end});
+    }
+    after_line_break = false;
+  };
+  // Splits [begin, end) at line breaks, which always end a sentence.
+  auto emit_lines = [&](size_t begin, size_t end) {
+    while (begin < end) {
+      size_t nl = begin;
+      while (nl < end && text[nl] != '\n' && text[nl] != '\r') ++nl;
+      emit(begin, nl);
+      if (nl < end) after_line_break = true;
+      begin = nl + 1;
+    }
+  };
+  if (text.empty()) return out;
+  if (iterator_ == nullptr || text.size() > static_cast<size_t>(INT32_MAX)) {
+    emit_lines(0, text.size());  // no ICU: paragraphs only
+    return out;
+  }
+  UErrorCode ec = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &ec);
+  iterator_->setText(&ut, ec);
+  if (U_FAILURE(ec)) {
+    utext_close(&ut);
+    emit_lines(0, text.size());
+    return out;
+  }
+  int32_t begin = iterator_->first();
+  for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
+       begin = end, end = iterator_->next()) {
+    emit_lines(static_cast<size_t>(begin), static_cast<size_t>(end));
+  }
+  // The iterator must not outlive the UText it reads.
+  UText empty = UTEXT_INITIALIZER;
+  utext_openUTF8(&empty, "", 0, &ec);
+  iterator_->setText(&empty, ec);
+  utext_close(&ut);
+  utext_close(&empty);
+  return out;
+}
+
+}  // namespace dossier::normalize_internal
