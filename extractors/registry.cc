@@ -1,5 +1,9 @@
 #include "extractors/registry.h"
 
+#include "extractors/html/html_extractor.h"
+#include "extractors/json/json_extractor.h"
+#include "extractors/markdown/markdown_extractor.h"
+#include "extractors/pdf/pdf_extractor.h"
 #include "extractors/text/text_extractor.h"
 
 namespace dossier {
@@ -8,6 +12,11 @@ const ExtractorRegistry& ExtractorRegistry::Default() {
   static const ExtractorRegistry* registry = [] {
     auto* r = new ExtractorRegistry;
     r->Add(MakeTextExtractor());
+    r->Add(MakeHtmlExtractor());
+    r->Add(MakeJsonExtractor());
+    r->Add(MakeJsonLinesExtractor());
+    r->Add(MakeMarkdownExtractor());
+    r->Add(MakePdfExtractor());
     return r;
   }();
   return *registry;

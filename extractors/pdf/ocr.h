@@ -1,0 +1,55 @@
+// PageOcr: reads a PDF page that has no text layer (a scan) with Tesseract.
+//
+// The page is rendered with Poppler at 300 dpi in gray and handed to
+// Tesseract; the words come back with their boxes converted to points, so the
+// same layout code orders them as it orders a text layer. Tesseract starts
+// lazily on the first page that needs it (loading its models takes a while)
+// and is reused for the rest of the document. Not thread-safe: one per
+// document.
+//
+// Example:
+//   PageOcr ocr("eng+spa");
+//   Result<std::vector<PdfWord>> words = ocr.Read(page);
+#ifndef DOSSIER_EXTRACTORS_PDF_OCR_H_
+#define DOSSIER_EXTRACTORS_PDF_OCR_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "extractors/pdf/page_layout.h"
+#include "pipeline/core/status.h"
+
+namespace poppler {
+class page;
+}
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace dossier::pdf {
+
+class PageOcr {
+ public:
+  // `languages` in Tesseract's form ("eng", "eng+spa"); languages whose data
+  // is not installed are left out.
+  explicit PageOcr(std::string languages);
+  ~PageOcr();
+  PageOcr(const PageOcr&) = delete;
+  PageOcr& operator=(const PageOcr&) = delete;
+
+  // Returns the words Tesseract reads on `page`, boxes in points.
+  Result<std::vector<PdfWord>> Read(const poppler::page& page);
+
+ private:
+  Status Start();
+
+  std::string languages_;
+  std::unique_ptr<tesseract::TessBaseAPI> api_;
+  bool failed_ = false;
+};
+
+}  // namespace dossier::pdf
+
+#endif  // DOSSIER_EXTRACTORS_PDF_OCR_H_

@@ -1,0 +1,731 @@
+#include "extractors/pdf/page_layout.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <cstddef>
+#include <limits>
+#include <map>
+#include <string_view>
+#include <utility>
+
+namespace dossier::pdf {
+
+namespace {
+
+// Layout thresholds, in multiples of the font size unless said otherwise.
+constexpr double kColumnGap = 2.0;        // a wider gap in a row always splits it into lines
+constexpr double kGutterGap = 0.8;        // a wider one does when rows nearby are blank there too
+constexpr double kLabelGap = 5.0;         // ...but not after a list or section label
+constexpr double kRowOverlap = 0.5;       // vertical overlap (of the smaller) joining a row
+constexpr double kBlockGap = 1.0;         // wider vertical gap between lines ends a block
+constexpr double kSizeTolerance = 0.12;   // font size change that ends a block
+constexpr double kMarkerSize = 0.82;      // footnote markers are at most this size...
+constexpr double kMarkerRaise = 0.18;     // ...and their foot this much above the line's
+constexpr double kFootnoteSize = 0.92;    // footnotes are at most this size of the body
+constexpr double kHeadingSize = 1.18;     // headings at least this size of the body
+constexpr size_t kMaxOrderedBlocks = 400; // beyond, order by position only (cost is cubic)
+
+double Right(const Box& b) { return b.x + b.width; }
+double Bottom(const Box& b) { return b.y + b.height; }
+double MidY(const Box& b) { return b.y + b.height / 2; }
+double XOverlap(const Box& a, const Box& b) { return std::min(Right(a), Right(b)) - std::max(a.x, b.x); }
+double YOverlap(const Box& a, const Box& b) { return std::min(Bottom(a), Bottom(b)) - std::max(a.y, b.y); }
+
+Box Union(const Box& a, const Box& b) {
+  const double x0 = std::min(a.x, b.x), y0 = std::min(a.y, b.y);
+  return {x0, y0, std::max(Right(a), Right(b)) - x0, std::max(Bottom(a), Bottom(b)) - y0};
+}
+
+// Returns the number of code points in UTF-8 `s`.
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+// Returns true for a footnote marker or label: "1", "12", "3,4", "*", "†".
+bool IsMarkerText(std::string_view s) {
+  if (s.empty() || s.size() > 12) return false;
+  if (s == "*" || s == "**" || s == "\u2020" || s == "\u2021" || s == "\u00a7") return true;
+  int digits = 0;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      if (++digits > 3) return false;
+    } else if (c == ',' || c == '-') {
+      digits = 0;
+    } else {
+      return false;
+    }
+  }
+  return s.front() >= '0' && s.front() <= '9';
+}
+
+// Returns the number `s` opens a footnote with ("12", "12.", "12)"), or "".
+std::string FootnoteNumber(std::string_view s) {
+  while (!s.empty() && (s.back() == '.' || s.back() == ')')) s.remove_suffix(1);
+  if (s.empty() || s.size() > 3) return "";
+  for (char c : s) {
+    if (c < '0' || c > '9') return "";
+  }
+  return std::string(s);
+}
+
+// Returns true for a list or section label that may stand well apart from
+// its text: "5.1", "IV.", "(a)", "3)", a bullet.
+bool IsLabel(std::string_view s) {
+  if (s.empty() || s.size() > 8) return false;
+  if (s == "\u2022" || s == "\u25cf" || s == "\u25aa" || s == "-" || s == "\u2013" || s == "*" ||
+      s == "\u00b7" || s == "\uf0b7" || s == "o") {
+    return true;
+  }
+  if (s.front() == '(' ) s.remove_prefix(1);
+  if (!s.empty() && (s.back() == ')' || s.back() == '.')) s.remove_suffix(1);
+  if (s.empty()) return false;
+  const bool all_digits_dots = std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  if (all_digits_dots) return s.front() != '.';
+  if (s.size() == 1 && std::isalpha(static_cast<unsigned char>(s[0]))) return true;
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::strchr("IVXivx", c) != nullptr; });
+}
+
+// A line while the page is laid out: words in visual order, left to right.
+struct Line {
+  std::vector<PdfWord> words;
+  Box box;
+  double font_size = 0;
+  bool rtl = false;
+  std::string lead_label;  // a raised number opening the line
+  std::string text;
+  size_t row = 0;          // index of the row the line was cut from
+};
+
+// Returns the font size carrying most characters in `words`.
+double DominantSize(const std::vector<PdfWord>& words) {
+  std::map<long, size_t> weight;
+  for (const PdfWord& w : words) weight[std::lround(w.font_size * 4)] += CodePoints(w.text);
+  long best = 0;
+  size_t best_weight = 0;
+  for (auto [size, n] : weight) {
+    if (n > best_weight) best = size, best_weight = n;
+  }
+  return best / 4.0;
+}
+
+// Groups words into rows: runs of words sharing a vertical band.
+std::vector<std::vector<PdfWord>> GroupRows(std::vector<PdfWord> words) {
+  std::sort(words.begin(), words.end(),
+            [](const PdfWord& a, const PdfWord& b) { return MidY(a.box) < MidY(b.box); });
+  struct Row {
+    Box core;  // box of the row's largest words: what later words must overlap
+    double core_size = 0;
+    std::vector<PdfWord> words;
+  };
+  std::vector<Row> rows;
+  for (PdfWord& w : words) {
+    int best = -1;
+    double best_overlap = 0;
+    const int first = std::max(0, static_cast<int>(rows.size()) - 8);
+    for (int i = static_cast<int>(rows.size()) - 1; i >= first; --i) {
+      const Row& r = rows[i];
+      const double smaller = std::min(w.box.height, r.core.height);
+      if (smaller <= 0) continue;
+      const double overlap = YOverlap(r.core, w.box) / smaller;
+      // A raised or lowered small word (a footnote marker, an index) hangs
+      // off its line's band more than a word of the line's own size.
+      const double needed = w.font_size < 0.85 * r.core_size ? 0.3 : kRowOverlap;
+      if (overlap >= needed && overlap > best_overlap) best = i, best_overlap = overlap;
+    }
+    if (best < 0) {
+      rows.push_back({w.box, w.font_size, {}});
+      rows.back().words.push_back(std::move(w));
+      continue;
+    }
+    Row& r = rows[best];
+    if (w.font_size > r.core_size * 1.05) {
+      r.core = w.box, r.core_size = w.font_size;
+    } else if (w.font_size > r.core_size * 0.95) {
+      r.core = Union(r.core, w.box);
+    }
+    r.words.push_back(std::move(w));
+  }
+  std::vector<std::vector<PdfWord>> out;
+  out.reserve(rows.size());
+  for (Row& r : rows) {
+    std::sort(r.words.begin(), r.words.end(), [](const PdfWord& a, const PdfWord& b) { return a.box.x < b.box.x; });
+    out.push_back(std::move(r.words));
+  }
+  return out;
+}
+
+// Returns true when a space belongs between visually adjacent words.
+bool SpaceBetween(const PdfWord& left, const PdfWord& right) {
+  const double gap = right.box.x - Right(left.box);
+  const double size = std::min(left.font_size, right.font_size);
+  return gap > 0.1 * size || (left.space_after && !left.rtl && gap > -0.05 * size);
+}
+
+// Returns true for a word made of left-to-right letters or digits.
+bool HasLtrText(const PdfWord& w) {
+  for (unsigned char c : w.text) {
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
+  }
+  return false;
+}
+
+// Joins the words of `line` into its text, in logical order.
+void BuildText(Line& line) {
+  std::vector<const PdfWord*> order;
+  for (const PdfWord& w : line.words) order.push_back(&w);
+  if (line.rtl) {
+    // Read right to left, but keep runs of Latin words and numbers in their
+    // own left-to-right order (a Latin name inside Arabic text).
+    std::reverse(order.begin(), order.end());
+    size_t i = 0;
+    while (i < order.size()) {
+      if (order[i]->rtl || !HasLtrText(*order[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i, last = i;
+      while (j < order.size() && !order[j]->rtl) {
+        if (HasLtrText(*order[j])) last = j;
+        ++j;
+      }
+      std::reverse(order.begin() + i, order.begin() + last + 1);
+      i = last + 1;
+    }
+  }
+  std::string text;
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (i > 0) {
+      const PdfWord& a = *order[i - 1];
+      const PdfWord& b = *order[i];
+      // Where right-to-left and left-to-right words meet, the space glyph is
+      // often drawn away from the boundary: always separate the scripts.
+      const bool space = (line.rtl && a.rtl != b.rtl) ||
+                         (a.box.x <= b.box.x ? SpaceBetween(a, b) : SpaceBetween(b, a));
+      if (space) text += ' ';
+    }
+    text += order[i]->text;
+  }
+  line.text = std::move(text);
+}
+
+// Returns true when no word of `row` covers any of [lo, hi].
+bool BlankAt(const std::vector<PdfWord>& row, double lo, double hi) {
+  for (const PdfWord& w : row) {
+    if (w.box.x < hi && Right(w.box) > lo) return false;
+  }
+  return true;
+}
+
+// Returns, for each row, the word indexes where a new line starts: at gaps
+// too wide for a word space, or at a narrower gap that continues as blank
+// space through the rows above and below it (a column gutter; a wide space
+// in justified text does not line up from row to row).
+std::vector<std::vector<size_t>> FindSplits(const std::vector<std::vector<PdfWord>>& rows) {
+  std::vector<double> size(rows.size()), mid(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    size[r] = DominantSize(rows[r]);
+    mid[r] = MidY(rows[r].front().box);
+  }
+  std::vector<std::vector<size_t>> splits(rows.size());
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const std::vector<PdfWord>& row = rows[r];
+    size_t start = 0;
+    for (size_t i = 1; i < row.size(); ++i) {
+      const double a = Right(row[i - 1].box), b = row[i].box.x, gap = b - a;
+      if (gap <= kGutterGap * size[r]) continue;
+      if (i - start == 1 && gap <= kLabelGap * size[r] && IsLabel(row[start].text)) continue;
+      bool split = gap > kColumnGap * size[r];
+      if (!split) {
+        const double lo = a + gap / 4, hi = b - gap / 4;
+        int blank = 0;
+        for (size_t s = r >= 3 ? r - 3 : 0; s < std::min(rows.size(), r + 4) && blank < 2; ++s) {
+          if (s != r && std::abs(mid[s] - mid[r]) < 4 * size[r] && BlankAt(rows[s], lo, hi)) ++blank;
+        }
+        split = blank >= 2;
+      }
+      if (split) {
+        splits[r].push_back(i);
+        start = i;
+      }
+    }
+  }
+  return splits;
+}
+
+// Cuts a row into lines at `splits`, takes footnote markers out, and builds
+// each line's text.
+void SplitRow(std::vector<PdfWord> row, const std::vector<size_t>& splits, size_t row_index,
+              std::vector<Line>& lines, int& markers_dropped) {
+  size_t start = 0, next = 0;
+  for (size_t i = 1; i <= row.size(); ++i) {
+    if (i < row.size()) {
+      if (next >= splits.size() || splits[next] != i) continue;
+      ++next;
+    }
+    Line line;
+    line.row = row_index;
+    line.words.assign(std::make_move_iterator(row.begin() + start),
+                      std::make_move_iterator(row.begin() + i));
+    start = i;
+    line.font_size = DominantSize(line.words);
+    // The foot of the line: the lowest bottom among words of the main size.
+    double foot = 0;
+    for (const PdfWord& w : line.words) {
+      if (std::abs(w.font_size - line.font_size) < 0.05 * line.font_size) foot = std::max(foot, Bottom(w.box));
+    }
+    std::vector<PdfWord> kept;
+    for (size_t k = 0; k < line.words.size(); ++k) {
+      PdfWord& w = line.words[k];
+      const bool marker = IsMarkerText(w.text) && w.font_size <= kMarkerSize * line.font_size &&
+                          Bottom(w.box) < foot - kMarkerRaise * line.font_size;
+      if (!marker) {
+        kept.push_back(std::move(w));
+      } else if (k == 0 && line.lead_label.empty()) {
+        line.lead_label = w.text;
+      } else {
+        ++markers_dropped;
+      }
+    }
+    if (kept.empty()) continue;
+    line.words = std::move(kept);
+    size_t rtl = 0, ltr = 0;
+    line.box = line.words.front().box;
+    for (const PdfWord& w : line.words) {
+      line.box = Union(line.box, w.box);
+      (w.rtl ? rtl : ltr) += CodePoints(w.text);
+    }
+    line.rtl = rtl > ltr;
+    BuildText(line);
+    lines.push_back(std::move(line));
+  }
+}
+
+// A block while it is built: indexes of its lines, top to bottom.
+struct Block {
+  std::vector<size_t> lines;
+  Box box;
+  Role role = Role::kBody;
+};
+
+// Finds tables among `members`: two or more rows in a run, each cut into
+// three or more narrow cells. Each row becomes one line, its cells joined by
+// tabs in reading order, and each table one block; the lines used are taken
+// out of `members`.
+std::vector<Block> FindTables(std::vector<Line>& lines, std::vector<size_t>& members, double width, bool rtl) {
+  std::map<size_t, std::vector<size_t>> rows;
+  for (size_t li : members) rows[lines[li].row].push_back(li);
+  auto tableish = [&](const std::vector<size_t>& cells) {
+    if (cells.size() < 3) return false;
+    std::vector<double> w;
+    for (size_t li : cells) w.push_back(lines[li].box.width);
+    std::nth_element(w.begin(), w.begin() + w.size() / 2, w.end());
+    return w[w.size() / 2] < 0.22 * width;
+  };
+  std::vector<std::vector<size_t>> runs(1);
+  double last_bottom = -1e9;
+  for (auto& [row, cells] : rows) {
+    if (!tableish(cells)) {
+      if (!runs.back().empty()) runs.emplace_back();
+      continue;
+    }
+    double top = 1e9, bottom = -1e9, size = 0;
+    for (size_t li : cells) {
+      top = std::min(top, lines[li].box.y);
+      bottom = std::max(bottom, Bottom(lines[li].box));
+      size = std::max(size, lines[li].font_size);
+    }
+    if (!runs.back().empty() && top - last_bottom > 3 * size) runs.emplace_back();
+    runs.back().push_back(row);
+    last_bottom = bottom;
+  }
+  std::vector<Block> tables;
+  std::vector<bool> used(lines.size(), false);
+  for (const std::vector<size_t>& run : runs) {
+    if (run.size() < 2) continue;
+    Block table;
+    table.role = Role::kTable;
+    for (size_t row : run) {
+      std::vector<size_t>& cells = rows[row];
+      std::sort(cells.begin(), cells.end(), [&](size_t a, size_t b) {
+        return rtl ? lines[a].box.x > lines[b].box.x : lines[a].box.x < lines[b].box.x;
+      });
+      Line& first = lines[cells.front()];
+      for (size_t k = 1; k < cells.size(); ++k) {
+        first.text += '\t';
+        first.text += lines[cells[k]].text;
+        first.box = Union(first.box, lines[cells[k]].box);
+        first.font_size = std::max(first.font_size, lines[cells[k]].font_size);
+      }
+      for (size_t li : cells) used[li] = true;
+      table.box = table.lines.empty() ? first.box : Union(table.box, first.box);
+      table.lines.push_back(cells.front());
+    }
+    tables.push_back(std::move(table));
+  }
+  std::erase_if(members, [&](size_t li) { return used[li]; });
+  return tables;
+}
+
+// Groups lines into blocks: lines stacked closely, overlapping horizontally,
+// in the same font size.
+std::vector<Block> GroupBlocks(const std::vector<Line>& lines, const std::vector<size_t>& members) {
+  std::vector<size_t> order = members;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Box &x = lines[a].box, &y = lines[b].box;
+    return x.y != y.y ? x.y < y.y : x.x < y.x;
+  });
+  std::vector<Block> blocks;
+  for (size_t li : order) {
+    const Line& l = lines[li];
+    int best = -1;
+    double best_gap = std::numeric_limits<double>::max();
+    for (size_t bi = 0; bi < blocks.size(); ++bi) {
+      const Line& last = lines[blocks[bi].lines.back()];
+      const double size = std::max(l.font_size, last.font_size);
+      if (l.box.y < last.box.y + 0.5 * last.box.height) continue;  // same row, not below
+      const double gap = l.box.y - Bottom(last.box);
+      if (gap > kBlockGap * size) continue;
+      if (std::abs(l.font_size - last.font_size) > kSizeTolerance * size) continue;
+      if (XOverlap(l.box, last.box) <= 0) continue;
+      if (gap < best_gap) best = static_cast<int>(bi), best_gap = gap;
+    }
+    if (best < 0) {
+      blocks.push_back({{li}, l.box});
+    } else {
+      blocks[best].lines.push_back(li);
+      blocks[best].box = Union(blocks[best].box, l.box);
+    }
+  }
+  return blocks;
+}
+
+std::vector<Block> OrderBody(std::vector<Block> blocks, bool rtl);
+
+// Orders blocks for reading (after T. Breuel's rules): `a` comes before `b`
+// when they overlap horizontally and `a` is higher, or when `a` lies wholly
+// before `b` in the reading direction and no block between them vertically
+// spans both (a full-width heading closes the columns above it).
+std::vector<Block> OrderBlocks(std::vector<Block> blocks, bool rtl, double height) {
+  // Blocks in a band of their own at the top or bottom edge (a running head,
+  // a footer) are read first or last, whatever their horizontal place.
+  std::vector<Block> head, foot;
+  {
+    double body_top = 1e9, body_bottom = -1e9;
+    for (const Block& b : blocks) {
+      if (b.box.y <= 0.15 * height || Bottom(b.box) >= 0.85 * height) continue;
+      body_top = std::min(body_top, b.box.y);
+      body_bottom = std::max(body_bottom, Bottom(b.box));
+    }
+    std::vector<Block> rest;
+    for (Block& b : blocks) {
+      if (b.box.y > 0.85 * height && b.box.y >= body_bottom - 1) {
+        foot.push_back(std::move(b));
+      } else if (Bottom(b.box) < 0.15 * height && Bottom(b.box) <= body_top + 1) {
+        head.push_back(std::move(b));
+      } else {
+        rest.push_back(std::move(b));
+      }
+    }
+    blocks = std::move(rest);
+  }
+  auto by_x = [](const Block& a, const Block& b) { return a.box.x < b.box.x; };
+  std::sort(head.begin(), head.end(), by_x);
+  std::sort(foot.begin(), foot.end(), by_x);
+  std::vector<Block> out = std::move(head);
+  for (Block& b : OrderBody(std::move(blocks), rtl)) out.push_back(std::move(b));
+  for (Block& b : foot) out.push_back(std::move(b));
+  return out;
+}
+
+std::vector<Block> OrderBody(std::vector<Block> blocks, bool rtl) {
+  const size_t n = blocks.size();
+  auto by_position = [&](const Block& a, const Block& b) {
+    if (std::abs(a.box.y - b.box.y) > 1) return a.box.y < b.box.y;
+    return rtl ? Right(a.box) > Right(b.box) : a.box.x < b.box.x;
+  };
+  if (n < 2 || n > kMaxOrderedBlocks) {
+    std::sort(blocks.begin(), blocks.end(), by_position);
+    return blocks;
+  }
+  std::sort(blocks.begin(), blocks.end(), by_position);
+  std::vector<std::vector<size_t>> after(n);
+  std::vector<int> indegree(n, 0);
+  auto before_in_reading = [&](const Box& a, const Box& b) {
+    return rtl ? a.x >= Right(b) - 1 : Right(a) <= b.x + 1;
+  };
+  for (size_t a = 0; a < n; ++a) {
+    for (size_t b = 0; b < n; ++b) {
+      if (a == b) continue;
+      const Box &ba = blocks[a].box, &bb = blocks[b].box;
+      bool edge = false;
+      if (XOverlap(ba, bb) > 1) {
+        edge = MidY(ba) < MidY(bb);
+      } else if (before_in_reading(ba, bb)) {
+        edge = true;
+        const double lo = std::min(MidY(ba), MidY(bb)), hi = std::max(MidY(ba), MidY(bb));
+        for (size_t c = 0; c < n && edge; ++c) {
+          if (c == a || c == b) continue;
+          const Box& bc = blocks[c].box;
+          const double mid = MidY(bc);
+          if (mid > lo && mid < hi && XOverlap(bc, ba) > 1 && XOverlap(bc, bb) > 1) edge = false;
+        }
+      }
+      if (edge) {
+        after[a].push_back(b);
+        ++indegree[b];
+      }
+    }
+  }
+  // Kahn's algorithm; blocks are sorted by position, so the first free block
+  // is the highest. A cycle (overlapping boxes) is broken at its highest block.
+  std::vector<bool> done(n, false);
+  std::vector<Block> out;
+  out.reserve(n);
+  for (size_t step = 0; step < n; ++step) {
+    size_t pick = n;
+    for (size_t i = 0; i < n; ++i) {
+      if (!done[i] && indegree[i] == 0) {
+        pick = i;
+        break;
+      }
+    }
+    if (pick == n) {
+      for (size_t i = 0; i < n; ++i) {
+        if (!done[i] && (pick == n || indegree[i] < indegree[pick])) pick = i;
+      }
+    }
+    done[pick] = true;
+    for (size_t b : after[pick]) --indegree[b];
+    out.push_back(std::move(blocks[pick]));
+  }
+  return out;
+}
+
+// Returns true when `text` ends a sentence or a heading.
+bool EndsParagraph(std::string_view text) {
+  if (text.empty()) return false;
+  const char c = text.back();
+  return c == '.' || c == '!' || c == '?' || c == ':' || text.ends_with("\u201d") || c == '"';
+}
+
+// Splits a block into paragraphs: at a wider gap than the block's usual line
+// pitch, or after a short line that ends a sentence.
+std::vector<Block> SplitParagraphs(const Block& block, const std::vector<Line>& lines) {
+  std::vector<Block> out;
+  if (block.lines.size() < 2) return {block};
+  std::vector<double> pitches;
+  for (size_t i = 1; i < block.lines.size(); ++i) {
+    pitches.push_back(lines[block.lines[i]].box.y - lines[block.lines[i - 1]].box.y);
+  }
+  std::vector<double> sorted = pitches;
+  std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+  const double pitch = sorted[sorted.size() / 2];
+  out.push_back({{block.lines[0]}, lines[block.lines[0]].box});
+  for (size_t i = 1; i < block.lines.size(); ++i) {
+    const Line& prev = lines[block.lines[i - 1]];
+    const Line& cur = lines[block.lines[i]];
+    const bool wide_gap = pitches.size() >= 2 && pitches[i - 1] > 1.3 * pitch + 1;
+    const double slack = prev.rtl ? prev.box.x - block.box.x : Right(block.box) - Right(prev.box);
+    const bool short_end = slack > 0.15 * block.box.width && EndsParagraph(prev.text);
+    if (wide_gap || short_end) {
+      out.push_back({{block.lines[i]}, cur.box});
+    } else {
+      out.back().lines.push_back(block.lines[i]);
+      out.back().box = Union(out.back().box, cur.box);
+    }
+  }
+  return out;
+}
+
+// Moves `lines` (by index, in order) into a laid-out block.
+LaidBlock Lay(const Block& block, std::vector<Line>& lines, Role role) {
+  LaidBlock out;
+  out.box = block.box;
+  out.role = role;
+  for (size_t li : block.lines) {
+    Line& l = lines[li];
+    out.lines.push_back({std::move(l.text), l.box, l.font_size, Margin::kNone});
+  }
+  return out;
+}
+
+// Returns the body font size: the size carrying most characters.
+double BodySize(const std::vector<Line>& lines) {
+  std::map<long, size_t> weight;
+  for (const Line& l : lines) weight[std::lround(l.font_size * 2)] += l.text.size();
+  long best = 0;
+  size_t best_weight = 0;
+  for (auto [size, n] : weight) {
+    if (n > best_weight) best = size, best_weight = n;
+  }
+  return best / 2.0;
+}
+
+// Returns the index of each line that is part of a footnote, with the index
+// of the footnote it belongs to; -1 for body lines. A footnote is set in a
+// smaller size than the body, in the lower half of the page, with no body
+// line under it, and opens with its number.
+std::vector<int> FindFootnotes(std::vector<Line>& lines, double body_size, double height,
+                               std::vector<std::string>& labels) {
+  std::vector<int> note(lines.size(), -1);
+  std::vector<size_t> order;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.font_size > kFootnoteSize * body_size || MidY(l.box) < 0.5 * height) continue;
+    bool body_below = false;
+    for (const Line& o : lines) {
+      if (o.box.y > Bottom(l.box) - 1 && o.font_size >= 0.97 * body_size && o.words.size() >= 3 &&
+          XOverlap(o.box, l.box) > 0) {
+        body_below = true;
+        break;
+      }
+    }
+    if (!body_below) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return lines[a].box.y < lines[b].box.y; });
+  struct Open {
+    int id;
+    size_t last;
+  };
+  std::vector<Open> open;
+  for (size_t li : order) {
+    Line& l = lines[li];
+    std::string label = l.lead_label;
+    if (label.empty() && l.words.size() >= 2) label = FootnoteNumber(l.words.front().text);
+    if (label.empty() && !l.words.empty() && IsMarkerText(l.words.front().text) &&
+        l.words.front().text.size() <= 2 && !std::isdigit(static_cast<unsigned char>(l.words.front().text[0]))) {
+      label = l.words.front().text;  // "*", "†"
+    }
+    if (!label.empty() && (l.words.size() >= 2 || !l.lead_label.empty())) {
+      if (l.lead_label.empty()) {
+        // The number was an ordinary word: take it out of the text.
+        const std::string& first = l.words.front().text;
+        std::string_view rest(l.text);
+        if (rest.starts_with(first)) rest.remove_prefix(first.size());
+        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        l.text = std::string(rest);
+      }
+      const int id = static_cast<int>(labels.size());
+      labels.push_back(label);
+      note[li] = id;
+      open.push_back({id, li});
+      continue;
+    }
+    for (Open& o : open) {
+      const Line& last = lines[o.last];
+      if (l.box.y >= last.box.y + 0.5 * last.box.height && l.box.y - Bottom(last.box) < l.font_size &&
+          XOverlap(l.box, last.box) > 0) {
+        note[li] = o.id;
+        o.last = li;
+        break;
+      }
+    }
+  }
+  return note;
+}
+
+// Marks the lines of the page's top and bottom bands: up to two rows in the
+// top or bottom 15% of the page, set apart from the next row by a gap wider
+// than a line. Running headers, footers and page numbers sit there; the
+// first line of a paragraph running on from it does not.
+void MarkMargins(PageLayout& page, double height) {
+  std::vector<LaidLine*> all;
+  for (LaidBlock& b : page.blocks) {
+    for (LaidLine& l : b.lines) all.push_back(&l);
+  }
+  if (all.empty()) return;
+  // Rows from the top: [first, last) ranges of `all` sorted by top.
+  std::sort(all.begin(), all.end(), [](const LaidLine* a, const LaidLine* b) { return a->box.y < b->box.y; });
+  struct Row {
+    size_t first, last;
+    double top, bottom;
+  };
+  std::vector<Row> rows;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Box& b = all[i]->box;
+    if (!rows.empty() && b.y < rows.back().bottom - 0.3 * b.height) {
+      rows.back().last = i + 1;
+      rows.back().bottom = std::max(rows.back().bottom, Bottom(b));
+    } else {
+      rows.push_back({i, i + 1, b.y, Bottom(b)});
+    }
+  }
+  auto mark = [&](const Row& r, Margin side) {
+    for (size_t i = r.first; i < r.last; ++i) {
+      if (all[i]->margin == Margin::kNone) all[i]->margin = side;
+    }
+  };
+  const size_t n = rows.size();
+  for (size_t k = std::min<size_t>(2, n - 1); k >= 1; --k) {  // top band: rows [0, k)
+    const Row& last = rows[k - 1];
+    if (last.bottom < 0.15 * height && rows[k].top - last.bottom > last.bottom - last.top) {
+      for (size_t r = 0; r < k; ++r) mark(rows[r], Margin::kTop);
+      break;
+    }
+  }
+  for (size_t k = std::min<size_t>(2, n - 1); k >= 1; --k) {  // bottom band: rows [n-k, n)
+    const Row& first = rows[n - k];
+    if (first.top > 0.85 * height && first.top - rows[n - k - 1].bottom > first.bottom - first.top) {
+      for (size_t r = n - k; r < n; ++r) mark(rows[r], Margin::kBottom);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+PageLayout LayOutPage(std::vector<PdfWord> words, double width, double height) {
+  PageLayout page;
+  std::vector<Line> lines;
+  std::vector<std::vector<PdfWord>> rows = GroupRows(std::move(words));
+  const std::vector<std::vector<size_t>> splits = FindSplits(rows);
+  for (size_t r = 0; r < rows.size(); ++r) {
+    SplitRow(std::move(rows[r]), splits[r], r, lines, page.markers_dropped);
+  }
+  if (lines.empty()) return page;
+  size_t rtl_lines = 0;
+  for (const Line& l : lines) rtl_lines += l.rtl;
+  const bool rtl = rtl_lines * 2 > lines.size();
+  const double body = BodySize(lines);
+
+  std::vector<std::string> labels;
+  const std::vector<int> note = FindFootnotes(lines, body, height, labels);
+  std::vector<size_t> body_lines;
+  std::vector<std::vector<size_t>> notes(labels.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (note[i] < 0) {
+      body_lines.push_back(i);
+      if (!lines[i].lead_label.empty()) ++page.markers_dropped;
+    } else {
+      notes[note[i]].push_back(i);
+    }
+  }
+  std::vector<Block> tables = FindTables(lines, body_lines, width, rtl);
+  std::vector<Block> blocks = GroupBlocks(lines, body_lines);
+  for (Block& t : tables) blocks.push_back(std::move(t));
+  for (const Block& block : OrderBlocks(std::move(blocks), rtl, height)) {
+    if (block.role == Role::kTable) {
+      page.blocks.push_back(Lay(block, lines, Role::kTable));
+      continue;
+    }
+    for (const Block& para : SplitParagraphs(block, lines)) {
+      const Line& first = lines[para.lines.front()];
+      const bool heading = first.font_size >= kHeadingSize * body && para.lines.size() <= 3;
+      page.blocks.push_back(Lay(para, lines, heading ? Role::kHeading : Role::kBody));
+    }
+  }
+  for (size_t id = 0; id < notes.size(); ++id) {
+    Block b{notes[id], lines[notes[id].front()].box};
+    for (size_t li : b.lines) b.box = Union(b.box, lines[li].box);
+    page.blocks.push_back(Lay(b, lines, Role::kFootnote));
+    page.blocks.back().label = labels[id];
+  }
+  MarkMargins(page, height);
+  return page;
+}
+
+}  // namespace dossier::pdf

@@ -1,0 +1,37 @@
+// PDF extractor: the text of a PDF in reading order, with page and box anchors.
+//
+// Poppler (poppler-cpp) opens the file and lists each page's words with their
+// boxes and font sizes; LayOutPage turns them into ordered blocks; pages
+// without a text layer are read by Tesseract (ExtractOptions::ocr). Pages are
+// processed one at a time and released, so memory follows the output text,
+// not the page count. Running headers, footers and page numbers are left out
+// (counted in a "running_headers_removed" warning); footnotes follow the body
+// text of their page as Role::kFootnote segments labelled with their number.
+//
+// Raw text: lines of a block are joined by "\n" and blocks by "\n\n" (a
+// kSeparator segment). Each line is one segment anchored to its page and box
+// (points from the top-left of the page); segments are not linear
+// (byte_offset -1). Line-end hyphens are kept for the normalizer.
+//
+// Errors: an encrypted file that needs a password is kEncrypted; a file that
+// is not a PDF (HTML saved as .pdf), truncated or corrupt is kInvalidInput;
+// an empty file is kEmpty. Poppler's own messages are kept off stderr.
+//
+// Example:
+//   std::unique_ptr<Extractor> pdf = MakePdfExtractor();
+//   Status s = pdf->Extract(input, ExtractOptions{}, sink);
+#ifndef DOSSIER_EXTRACTORS_PDF_PDF_EXTRACTOR_H_
+#define DOSSIER_EXTRACTORS_PDF_PDF_EXTRACTOR_H_
+
+#include <memory>
+
+#include "extractors/extractor.h"
+
+namespace dossier {
+
+// Returns the extractor for Format::kPdf.
+std::unique_ptr<Extractor> MakePdfExtractor();
+
+}  // namespace dossier
+
+#endif  // DOSSIER_EXTRACTORS_PDF_PDF_EXTRACTOR_H_

@@ -1,0 +1,139 @@
+// LayOutPage on pages built by hand: reading order, footnotes, tables,
+// right-to-left lines.
+#include "extractors/pdf/page_layout.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dossier::pdf {
+namespace {
+
+// Returns one word per space-separated token of `text`, set from (x, y) in
+// Helvetica-like widths (0.5 em per character) at `size`.
+std::vector<PdfWord> Words(double x, double y, double size, const std::string& text, bool rtl = false) {
+  std::vector<PdfWord> out;
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find(' ', at);
+    if (end == std::string::npos) end = text.size();
+    const std::string token = text.substr(at, end - at);
+    const double w = 0.5 * size * static_cast<double>(token.size());
+    out.push_back({token, {x, y, w, size * 1.1}, size, true, rtl});
+    x += w + 0.25 * size;
+    at = end + 1;
+  }
+  return out;
+}
+
+void Add(std::vector<PdfWord>& page, std::vector<PdfWord> words) {
+  for (PdfWord& w : words) page.push_back(std::move(w));
+}
+
+// Returns the blocks' text: lines joined by "/", blocks by " | ".
+std::string Read(const PageLayout& page) {
+  std::string out;
+  for (const LaidBlock& b : page.blocks) {
+    if (!out.empty()) out += " | ";
+    for (size_t i = 0; i < b.lines.size(); ++i) out += (i ? "/" : "") + b.lines[i].text;
+  }
+  return out;
+}
+
+TEST(PageLayoutTest, TwoColumnsReadColumnByColumn) {
+  std::vector<PdfWord> page;
+  Add(page, Words(150, 60, 16, "Full Width Title"));
+  const char* left[] = {"left one", "left two", "left three"};
+  const char* right[] = {"right one", "right two", "right three"};
+  for (int i = 0; i < 3; ++i) {
+    Add(page, Words(72, 100 + 13 * i, 10, left[i]));
+    Add(page, Words(320, 100 + 13 * i, 10, right[i]));
+  }
+  Add(page, Words(72, 300, 10, "below both columns"));
+  // Runs across both columns: the full-width line closes them.
+  Add(page, Words(72, 313, 10, "a line that runs across the whole width of the page body text"));
+  EXPECT_EQ(Read(LayOutPage(page, 612, 792)),
+            "Full Width Title | left one/left two/left three | right one/right two/right three | "
+            "below both columns/a line that runs across the whole width of the page body text");
+}
+
+TEST(PageLayoutTest, FootnoteMarkerLeavesTheSentenceAndFootnotesFollowTheBody) {
+  std::vector<PdfWord> page;
+  Add(page, Words(72, 100, 11, "The court held that detention was unlawful."));
+  page.push_back({"1", {293, 100, 4, 7.7}, 7, false, false});  // raised, smaller, right after
+  Add(page, Words(72, 114, 11, "It ordered the release at once."));
+  Add(page, Words(72, 700, 8, "1 See Smith v. Jones."));
+  Add(page, Words(72, 710, 8, "2 Ibid."));
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  ASSERT_EQ(laid.blocks.size(), 3u) << Read(laid);
+  EXPECT_EQ(laid.blocks[0].role, Role::kBody);
+  EXPECT_EQ(laid.blocks[0].lines[0].text, "The court held that detention was unlawful.");
+  EXPECT_EQ(laid.markers_dropped, 1);
+  EXPECT_EQ(laid.blocks[1].role, Role::kFootnote);
+  EXPECT_EQ(laid.blocks[1].label, "1");
+  EXPECT_EQ(laid.blocks[1].lines[0].text, "See Smith v. Jones.");
+  EXPECT_EQ(laid.blocks[2].label, "2");
+}
+
+TEST(PageLayoutTest, SmallTextThatIsNotNumberedStaysBody) {
+  std::vector<PdfWord> page;
+  Add(page, Words(72, 100, 11, "Body text of the page in the usual size."));
+  Add(page, Words(72, 700, 8, "Source: Ministry of the Interior, 2023."));
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  for (const LaidBlock& b : laid.blocks) EXPECT_NE(b.role, Role::kFootnote) << Read(laid);
+}
+
+TEST(PageLayoutTest, TableIsReadRowByRow) {
+  std::vector<PdfWord> page;
+  const char* rows[][3] = {{"Year", "Arrivals", "Returns"}, {"2021", "1200", "300"}, {"2022", "1500", "410"}};
+  for (int r = 0; r < 3; ++r) {
+    for (int c = 0; c < 3; ++c) Add(page, Words(72 + 120 * c, 100 + 15 * r, 10, rows[r][c]));
+  }
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  ASSERT_EQ(laid.blocks.size(), 1u) << Read(laid);
+  EXPECT_EQ(laid.blocks[0].role, Role::kTable);
+  EXPECT_EQ(Read(laid), "Year\tArrivals\tReturns/2021\t1200\t300/2022\t1500\t410");
+}
+
+TEST(PageLayoutTest, RightToLeftLineKeepsLatinRunsInOrder) {
+  // Drawn left to right: "R" "Python" "و" "بلغة" "البرمجة". Read right to
+  // left, with the Latin run "R Python" kept in its own order.
+  std::vector<PdfWord> page;
+  page.push_back({"R", {100, 100, 8, 12}, 11, true, false});
+  page.push_back({"Python", {112, 100, 30, 12}, 11, true, false});
+  page.push_back({"\u0648", {150, 100, 6, 12}, 11, true, true});
+  page.push_back({"\u0628\u0644\u063a\u0629", {160, 100, 20, 12}, 11, true, true});
+  page.push_back({"\u0627\u0644\u0628\u0631\u0645\u062c\u0629", {184, 100, 30, 12}, 11, true, true});
+  EXPECT_EQ(Read(LayOutPage(page, 612, 792)),
+            "\u0627\u0644\u0628\u0631\u0645\u062c\u0629 \u0628\u0644\u063a\u0629 \u0648 R Python");
+}
+
+TEST(PageLayoutTest, SectionNumberStaysWithItsHeading) {
+  std::vector<PdfWord> page;
+  Add(page, Words(72, 100, 12, "5.1"));
+  Add(page, Words(110, 100, 12, "Hyper Parameter Optimization"));
+  Add(page, Words(72, 118, 10, "We have chosen the data set to perform the search."));
+  EXPECT_EQ(Read(LayOutPage(page, 612, 792)),
+            "5.1 Hyper Parameter Optimization | We have chosen the data set to perform the search.");
+}
+
+TEST(PageLayoutTest, MarginLinesAreMarkedOnlyWhenSetApart) {
+  std::vector<PdfWord> page;
+  Add(page, Words(72, 40, 9, "Annual Report 2023"));
+  Add(page, Words(72, 100, 11, "First body line."));
+  Add(page, Words(72, 114, 11, "Second body line."));
+  Add(page, Words(300, 760, 9, "7"));
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  std::vector<Margin> margins;
+  for (const LaidBlock& b : laid.blocks) {
+    for (const LaidLine& l : b.lines) margins.push_back(l.margin);
+  }
+  EXPECT_EQ(margins, (std::vector<Margin>{Margin::kTop, Margin::kNone, Margin::kNone, Margin::kBottom}))
+      << Read(laid);
+}
+
+TEST(PageLayoutTest, EmptyPageHasNoBlocks) { EXPECT_TRUE(LayOutPage({}, 612, 792).blocks.empty()); }
+
+}  // namespace
+}  // namespace dossier::pdf

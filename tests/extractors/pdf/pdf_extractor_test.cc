@@ -1,0 +1,213 @@
+// The PDF extractor end to end: small generated PDFs (tests/fixtures/pdf,
+// written by make_fixtures.py), bad input, and smoke tests on the shared
+// bench PDFs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "tests/extractors/extractor_test_util.h"
+
+namespace dossier::testing {
+namespace {
+
+std::string PdfFixture(const std::string& name) {
+  return std::string(DOSSIER_SOURCE_DIR) + "/tests/fixtures/pdf/" + name;
+}
+
+// Returns the status of extracting the file at `path` as a PDF.
+Status ExtractPdf(const std::string& path, CollectingSink& sink, bool ocr = true) {
+  Result<Input> input = OpenInput(path);
+  if (!input.ok()) return input.status();
+  input->format = Format::kPdf;
+  ExtractOptions options;
+  options.ocr = ocr;
+  return ExtractorRegistry::Default().For(Format::kPdf)->Extract(*input, options, sink);
+}
+
+// Returns the document extracted from fixture `name` (fails the test if none).
+Document ExtractFixture(const std::string& name) {
+  CollectingSink sink;
+  const Status s = ExtractPdf(PdfFixture(name), sink);
+  EXPECT_TRUE(s.ok()) << name << ": " << s.message();
+  if (sink.docs.size() != 1) {
+    ADD_FAILURE() << name << ": " << sink.docs.size() << " documents";
+    return Document{};
+  }
+  return std::move(sink.docs.front());
+}
+
+bool HasWarning(const Document& doc, const std::string& code) {
+  for (const Warning& w : doc.warnings) {
+    if (w.code == code) return true;
+  }
+  return false;
+}
+
+// Every segment tiles the raw text; text segments carry their page and box
+// and no byte offset.
+void ExpectPdfAnchors(const Document& doc) {
+  size_t at = 0;
+  for (const Segment& seg : doc.segments) {
+    EXPECT_EQ(seg.begin, at);
+    EXPECT_LT(seg.begin, seg.end);
+    at = seg.end;
+    EXPECT_FALSE(seg.linear);
+    EXPECT_EQ(seg.anchor.byte_offset, -1);
+    if (seg.role == Role::kSeparator) {
+      EXPECT_EQ(doc.raw_text.substr(seg.begin, seg.end - seg.begin), "\n\n");
+      continue;
+    }
+    EXPECT_GE(seg.anchor.page, 1);
+    EXPECT_LE(seg.anchor.page, doc.metadata.page_count);
+    ASSERT_TRUE(seg.anchor.box.has_value());
+    EXPECT_GE(seg.anchor.box->x, 0);
+    EXPECT_GT(seg.anchor.box->width, 0);
+  }
+  EXPECT_EQ(at, doc.raw_text.size());
+}
+
+TEST(PdfExtractorTest, TwoColumnsReadInOrder) {
+  const Document doc = ExtractFixture("two_columns.pdf");
+  ExpectPdfAnchors(doc);
+  const size_t title = doc.raw_text.find("Two Column Report");
+  const size_t alpha = doc.raw_text.find("alpha.");
+  const size_t right = doc.raw_text.find("The right column");
+  ASSERT_NE(alpha, std::string::npos);
+  ASSERT_NE(right, std::string::npos);
+  EXPECT_LT(title, alpha);
+  EXPECT_LT(alpha, right) << doc.raw_text;
+  EXPECT_EQ(doc.metadata.title, "Two Column Report");  // no Info title: the first heading
+}
+
+TEST(PdfExtractorTest, RunningHeadersFootersAndPageNumbersLeftOut) {
+  const Document doc = ExtractFixture("running_headers.pdf");
+  ExpectPdfAnchors(doc);
+  EXPECT_EQ(doc.metadata.page_count, 3);
+  EXPECT_EQ(doc.raw_text.find("Annual Report"), std::string::npos) << doc.raw_text;
+  EXPECT_EQ(doc.raw_text.find("Human Rights Office"), std::string::npos) << doc.raw_text;
+  EXPECT_NE(doc.raw_text.find("Body text of page 2"), std::string::npos) << doc.raw_text;
+  EXPECT_TRUE(HasWarning(doc, "running_headers_removed"));
+  // Page anchors follow the pages.
+  int last_page = 0;
+  for (const Segment& seg : doc.segments) {
+    if (seg.role == Role::kSeparator) continue;
+    EXPECT_GE(seg.anchor.page, last_page);
+    last_page = seg.anchor.page;
+  }
+  EXPECT_EQ(last_page, 3);
+}
+
+TEST(PdfExtractorTest, FootnotesAreSeparateLabelledBlocks) {
+  const Document doc = ExtractFixture("footnotes.pdf");
+  ExpectPdfAnchors(doc);
+  EXPECT_TRUE(doc.raw_text.starts_with("The court held that detention was unlawful.\n")) << doc.raw_text;
+  EXPECT_EQ(BlocksWithRole(doc, Role::kFootnote),
+            "See Smith v. Jones, 123 F.3d 456 (2d Cir. 1999).|Ibid., at 460.");
+  std::vector<std::string> labels;
+  for (const Segment& seg : doc.segments) {
+    if (seg.role == Role::kFootnote) labels.push_back(seg.label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"1", "2"}));
+  EXPECT_TRUE(HasWarning(doc, "footnote_markers_removed"));
+}
+
+TEST(PdfExtractorTest, TableKeptAsRows) {
+  const Document doc = ExtractFixture("table.pdf");
+  EXPECT_EQ(BlocksWithRole(doc, Role::kTable), "Year\tArrivals\tReturns\tPending\n2021\t1200\t300\t45\n"
+                                               "2022\t1500\t410\t60\n2023\t1750\t520\t80");
+  EXPECT_LT(doc.raw_text.find("shown below"), doc.raw_text.find("Year"));
+  EXPECT_LT(doc.raw_text.find("2023\t1750"), doc.raw_text.find("backlog"));
+}
+
+TEST(PdfExtractorTest, MetadataFromTheInfoDictionary) {
+  const Document doc = ExtractFixture("metadata.pdf");
+  EXPECT_EQ(doc.metadata.title, "Border Report");
+  EXPECT_EQ(doc.metadata.author, "Jane Roe");
+  EXPECT_EQ(doc.metadata.date, "2019-01-25T10:30:00Z");
+  EXPECT_EQ(doc.metadata.page_count, 1);
+  EXPECT_EQ(doc.format, Format::kPdf);
+}
+
+TEST(PdfExtractorTest, EmptyUserPasswordOpens) {
+  const Document doc = ExtractFixture("encrypted_empty.pdf");
+  EXPECT_EQ(doc.raw_text, "Open text behind an empty password.");
+}
+
+TEST(PdfExtractorTest, PageWithoutTextIsReportedWhenOcrIsOff) {
+  CollectingSink sink;
+  ASSERT_TRUE(ExtractPdf(PdfFixture("blank.pdf"), sink, /*ocr=*/false).ok());
+  ASSERT_EQ(sink.docs.size(), 1u);
+  EXPECT_EQ(sink.docs[0].raw_text, "");
+  EXPECT_TRUE(HasWarning(sink.docs[0], "no_text"));
+}
+
+TEST(PdfExtractorTest, BadInputIsAClearError) {
+  struct Case {
+    const char* file;
+    StatusCode code;
+    const char* says;
+  } cases[] = {
+      {"encrypted_user.pdf", StatusCode::kEncrypted, "password"},
+      {"truncated.pdf", StatusCode::kInvalidInput, "corrupt or truncated"},
+      {"html_named.pdf", StatusCode::kInvalidInput, "HTML"},
+      {"empty.pdf", StatusCode::kEmpty, "zero bytes"},
+  };
+  for (const Case& c : cases) {
+    CollectingSink sink;
+    const Status s = ExtractPdf(PdfFixture(c.file), sink);
+    EXPECT_EQ(s.code(), c.code) << c.file << ": " << s.message();
+    EXPECT_NE(s.message().find(c.says), std::string::npos) << c.file << ": " << s.message();
+    EXPECT_TRUE(sink.docs.empty()) << c.file;
+  }
+}
+
+TEST(PdfExtractorTest, InMemoryInputReadsLikeAFile) {
+  const std::string bytes = ReadFile(PdfFixture("footnotes.pdf"));
+  ASSERT_FALSE(bytes.empty());
+  Input input = InputFromBytes("footnotes.pdf", bytes);
+  CollectingSink sink;
+  ASSERT_TRUE(Extract(input, Format::kPdf, sink).ok());
+  ASSERT_EQ(sink.docs.size(), 1u);
+  EXPECT_EQ(sink.docs[0].raw_text, ExtractFixture("footnotes.pdf").raw_text);
+}
+
+// Smoke: every bench PDF extracts without error, with its page count and
+// text on most pages. The Arabic pages come out in logical order.
+TEST(PdfExtractorTest, BenchPdfsExtract) {
+  const std::filesystem::path dir = std::filesystem::path(DOSSIER_SHARED_DIR) / "bench/pdf-docling/pdf";
+  if (!std::filesystem::exists(dir)) GTEST_SKIP() << "no bench at " << dir;
+  struct Case {
+    const char* file;
+    int pages;
+    const char* contains;
+  } cases[] = {
+      {"2305.03393v1-pg9.pdf", 1, "5.1 Hyper Parameter Optimization"},
+      {"amt_handbook_sample.pdf", 1, "Boots Self-Locking Nut"},
+      {"code_and_formula.pdf", 2, ""},
+      {"multi_page.pdf", 5, ""},
+      {"normal_4pages.pdf", 4, ""},
+      {"picture_classification.pdf", 2, "Figures Example"},
+      {"redp5110_sampled.pdf", 18, "Row and Column Access Control"},
+      {"right_to_left_01.pdf", 1, "\u062a\u062d\u0633\u064a\u0646 \u0627\u0644\u0625\u0646\u062a\u0627\u062c\u064a\u0629"},
+      {"right_to_left_02.pdf", 1, ""},
+      {"right_to_left_03.pdf", 1, ""},
+      {"skipped_1page.pdf", 3, ""},
+      {"skipped_2pages.pdf", 4, ""},
+      {"table_mislabeled_as_picture.pdf", 1, ""},
+  };
+  for (const Case& c : cases) {
+    CollectingSink sink;
+    const Status s = ExtractPdf((dir / c.file).string(), sink, /*ocr=*/false);
+    ASSERT_TRUE(s.ok()) << c.file << ": " << s.message();
+    ASSERT_EQ(sink.docs.size(), 1u) << c.file;
+    const Document& doc = sink.docs[0];
+    EXPECT_EQ(doc.metadata.page_count, c.pages) << c.file;
+    EXPECT_GT(doc.raw_text.size(), 200u) << c.file;
+    EXPECT_NE(doc.raw_text.find(c.contains), std::string::npos) << c.file;
+    ExpectPdfAnchors(doc);
+  }
+}
+
+}  // namespace
+}  // namespace dossier::testing
