@@ -5,6 +5,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "pipeline/find/citation_finder.h"
+#include "pipeline/find/date_finder.h"
+#include "pipeline/find/statistic_finder.h"
+#include "pipeline/find/statute_finder.h"
+
 namespace dossier {
 
 namespace {
@@ -39,6 +44,10 @@ Result<std::shared_ptr<const EntityFinder>> EntityFinder::Load(const std::string
   // Finders in run order: statutes, citations, dates, statistics. Each
   // finder registers itself here with its pack:
   //   if (const PatternPack* p = finder->pack("statute")) finder->finders_.push_back(MakeStatuteFinder(*p));
+  if (const PatternPack* p = finder->pack("statute")) finder->finders_.push_back(MakeStatuteFinder(*p));
+  if (const PatternPack* p = finder->pack("citation")) finder->finders_.push_back(MakeCitationFinder(*p));
+  if (const PatternPack* p = finder->pack("date")) finder->finders_.push_back(MakeDateFinder(*p));
+  if (const PatternPack* p = finder->pack("statistic")) finder->finders_.push_back(MakeStatisticFinder(*p));
   return std::shared_ptr<const EntityFinder>(std::move(finder));
 }
 

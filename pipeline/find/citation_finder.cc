@@ -1,0 +1,240 @@
+#include "pipeline/find/citation_finder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "pipeline/find/footnote_notes.h"
+#include "pipeline/find/provision_text.h"
+
+namespace dossier {
+
+namespace {
+
+using nlohmann::json;
+
+// A note counts as one case citation when the case covers this share of it.
+constexpr double kCaseNoteShare = 0.7;
+
+std::vector<std::string> Strings(const json& list) {
+  std::vector<std::string> out;
+  if (list.is_array()) {
+    for (const json& v : list) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+  }
+  return out;
+}
+
+struct Found {
+  size_t begin = 0, end = 0;
+  std::string pattern;
+  CitationValue value;
+};
+
+// Returns the length of `url` without trailing punctuation and an unbalanced
+// closing bracket: "https://x.org/a_(b))." keeps "https://x.org/a_(b)".
+size_t UrlLength(std::string_view url) {
+  size_t n = url.size();
+  while (n > 0) {
+    const char c = url[n - 1];
+    if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'' || c == '"' ||
+        c == '*' || c == '_') {
+      --n;
+      continue;
+    }
+    if (c == ')') {
+      const std::string_view body = url.substr(0, n);
+      if (std::count(body.begin(), body.end(), '(') < std::count(body.begin(), body.end(), ')')) {
+        --n;
+        continue;
+      }
+    }
+    break;
+  }
+  return n;
+}
+
+class CitationFinder final : public Finder {
+ public:
+  explicit CitationFinder(const PatternPack& pack)
+      : pack_(pack),
+        genre_words_(Strings(pack.list("genre_words"))),
+        headings_(Strings(pack.list("reference_headings"))) {
+    for (const std::string& w : Strings(pack.list("leading_words"))) leading_words_.insert(w);
+  }
+
+  EntityType type() const override { return EntityType::kCitation; }
+
+  void Find(const Document& doc, const std::vector<Entity>& /*earlier*/,
+            std::vector<Entity>* out) const override {
+    std::vector<NoteRange> notes = FindNotes(doc, headings_);
+    std::vector<PatternMatch> raw;
+    pack_.Scan(doc.text, &raw);
+    std::vector<Found> found;
+    for (const PatternMatch& m : SelectLongest(std::move(raw))) {
+      Found f;
+      if (Resolve(doc.text, m, &f)) found.push_back(std::move(f));
+    }
+    // A citation inside a note is part of the note; a note that is one case
+    // citation is that case.
+    std::vector<bool> note_replaced(notes.size(), false);
+    std::vector<Found> kept;
+    for (Found& f : found) {
+      auto it = std::upper_bound(notes.begin(), notes.end(), f.begin,
+                                 [](size_t pos, const NoteRange& n) { return pos < n.begin; });
+      const NoteRange* hit = nullptr;
+      if (it != notes.end() && it->begin < f.end) hit = &*it;
+      if (hit == nullptr && it != notes.begin() && std::prev(it)->end > f.begin) hit = &*std::prev(it);
+      if (hit == nullptr) {
+        kept.push_back(std::move(f));
+        continue;
+      }
+      const size_t index = static_cast<size_t>(hit - notes.data());
+      const double share = static_cast<double>(f.end - f.begin) / static_cast<double>(hit->end - hit->begin);
+      if ((f.value.kind == "case" || f.value.kind == "reporter") && share >= kCaseNoteShare &&
+          !note_replaced[index]) {
+        note_replaced[index] = true;
+        f.value.note_label = hit->label;
+        kept.push_back(std::move(f));
+      }
+    }
+    for (size_t i = 0; i < notes.size(); ++i) {
+      if (note_replaced[i]) continue;
+      const NoteRange& n = notes[i];
+      Found f;
+      f.begin = n.begin;
+      f.end = n.end;
+      f.pattern = n.label.empty() ? "citation.bibliography_entry" : "citation.footnote";
+      f.value.kind = "note";
+      f.value.note_label = n.label;
+      NoteParts parts = ParseNoteParts(std::string_view(doc.text).substr(n.begin, n.end - n.begin), genre_words_);
+      f.value.author = std::move(parts.author);
+      f.value.title = std::move(parts.title);
+      f.value.publisher = std::move(parts.publisher);
+      kept.push_back(std::move(f));
+    }
+    std::sort(kept.begin(), kept.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
+    for (Found& f : kept) {
+      Entity e;
+      e.type = EntityType::kCitation;
+      e.span = doc.MakeSpan(f.begin, f.end);
+      e.text = doc.text.substr(f.begin, f.end - f.begin);
+      e.pattern = std::move(f.pattern);
+      e.value = std::move(f.value);
+      out->push_back(std::move(e));
+    }
+  }
+
+  void Link(const Document& /*doc*/, std::vector<Entity>& all) const override {
+    struct DateAt {
+      size_t begin, end;
+      const std::string* value;
+    };
+    std::vector<DateAt> dates;
+    for (const Entity& e : all) {
+      if (const DateValue* d = e.as<DateValue>(); d != nullptr && !d->value.empty() && !d->relative) {
+        dates.push_back({e.span.begin, e.span.end, &d->value});
+      }
+    }
+    if (dates.empty()) return;
+    std::sort(dates.begin(), dates.end(), [](const DateAt& a, const DateAt& b) { return a.begin < b.begin; });
+    for (Entity& e : all) {
+      CitationValue* c = e.as<CitationValue>();
+      if (c == nullptr || c->kind != "note" || !c->date.empty()) continue;
+      const NoteParts parts = ParseNoteParts(e.text, genre_words_);
+      auto it = std::lower_bound(dates.begin(), dates.end(), e.span.begin,
+                                 [](const DateAt& d, size_t pos) { return d.begin < pos; });
+      const std::string* first = nullptr;
+      for (; it != dates.end() && it->end <= e.span.end; ++it) {
+        const size_t rel = it->begin - e.span.begin;
+        const bool in_title = parts.title_begin != std::string::npos && rel >= parts.title_begin &&
+                              rel < parts.title_end;
+        if (!in_title) {
+          first = it->value;
+          break;
+        }
+        if (first == nullptr) first = it->value;
+      }
+      if (first != nullptr) c->date = *first;
+    }
+  }
+
+ private:
+  // Drops sentence words before a case name ("In Wolf v. ...", "See ...");
+  // returns how many bytes to skip, or npos when no name is left.
+  size_t LeadingSkip(std::string_view name) const {
+    size_t pos = 0;
+    while (pos < name.size()) {
+      std::string_view rest = name.substr(pos);
+      if (rest.starts_with("In re ") || rest.starts_with("In the Matter") || rest.starts_with("Matter of ") ||
+          rest.starts_with("Ex parte ")) {
+        break;
+      }
+      const size_t space = rest.find(' ');
+      if (space == std::string_view::npos) break;
+      std::string_view word = rest.substr(0, space);
+      if (word.ends_with(",")) word.remove_suffix(1);
+      if (!leading_words_.contains(word)) break;
+      pos += space + 1;
+    }
+    std::string_view rest = name.substr(pos);
+    if (rest.starts_with("v. ") || rest.starts_with("vs. ")) return std::string_view::npos;
+    return pos;
+  }
+
+  bool Resolve(const std::string& text, const PatternMatch& m, Found* f) const {
+    const std::string& rule = m.pattern->resolve;
+    f->begin = m.begin;
+    f->end = m.end;
+    f->pattern = m.pattern->id;
+    CitationValue& v = f->value;
+    if (rule == "url" || rule == "doi") {
+      const std::string_view whole = std::string_view(text).substr(m.begin, m.end - m.begin);
+      f->end = m.begin + UrlLength(whole);
+      std::string value(std::string_view(text).substr(m.begin, f->end - m.begin));
+      if (value.size() < 8) return false;
+      v.kind = rule;
+      if (rule == "url") {
+        v.url = value;
+        const size_t doi = value.find("doi.org/10.");
+        if (doi != std::string::npos) v.doi = value.substr(doi + 8);
+      } else {
+        const size_t ten = value.find("10.");
+        v.doi = value.substr(ten == std::string::npos ? 0 : ten);
+      }
+      return true;
+    }
+    if (rule != "case" && rule != "reporter") return false;
+    v.kind = rule;
+    if (m.Has("case_name")) {
+      std::string_view name = m.Group("case_name");
+      const size_t skip = LeadingSkip(name);
+      if (skip == std::string_view::npos) return false;
+      if (m.GroupBegin("case_name", text) == m.begin) f->begin += skip;
+      name.remove_prefix(skip);
+      v.case_name = CollapseSpaces(name);
+    }
+    v.volume = std::string(m.Group("volume"));
+    v.reporter = CollapseSpaces(m.Group("reporter"));
+    v.page = std::string(m.Group("page"));
+    v.court = CollapseSpaces(m.Group("court"));
+    v.year = std::string(m.Group("year"));
+    return true;
+  }
+
+  const PatternPack& pack_;
+  std::vector<std::string> genre_words_;
+  std::vector<std::string> headings_;
+  std::set<std::string, std::less<>> leading_words_;
+};
+
+}  // namespace
+
+std::unique_ptr<Finder> MakeCitationFinder(const PatternPack& pack) {
+  return std::make_unique<CitationFinder>(pack);
+}
+
+}  // namespace dossier

@@ -1,0 +1,421 @@
+#include "pipeline/find/footnote_notes.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "pipeline/find/provision_text.h"
+
+namespace dossier {
+
+namespace {
+
+constexpr size_t kMaxNoteLines = 8;      // a footnote longer than this is body text
+constexpr size_t kMaxNoteBytes = 2000;
+constexpr size_t kMaxNumber = 999;
+
+bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)); }
+bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
+bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)); }
+
+// Returns [begin, end) of `text` without surrounding whitespace.
+std::pair<size_t, size_t> Trim(std::string_view text, size_t begin, size_t end) {
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (end > begin && IsSpace(text[end - 1])) --end;
+  return {begin, end};
+}
+
+// First normalized offset of each footnote marker: a number of one to three
+// digits glued to the word or punctuation before it ("Protocols.6",
+// "violence11", "2019,10"). npos when the text has none.
+std::vector<size_t> MarkerPositions(std::string_view text) {
+  std::vector<size_t> first(kMaxNumber + 1, std::string_view::npos);
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsDigit(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsDigit(text[j])) ++j;
+    if (i > 0 && j - i <= 3 && (j >= text.size() || !IsDigit(text[j]))) {
+      const unsigned char before = static_cast<unsigned char>(text[i - 1]);
+      const bool glued = std::isalpha(before) || before == '.' || before == ',' || before == ';' ||
+                         before == ':' || before == '"' || before == '\'' || before == ')';
+      if (glued) {
+        size_t n = 0;
+        for (size_t k = i; k < j; ++k) n = n * 10 + static_cast<size_t>(text[k] - '0');
+        if (n <= kMaxNumber && first[n] == std::string_view::npos) first[n] = i;
+      }
+    }
+    i = j;
+  }
+  return first;
+}
+
+// Returns true when `line` holds footnote marker `n` glued to a word.
+bool HasMarker(std::string_view line, size_t n) {
+  const std::string digits = std::to_string(n);
+  for (size_t at = line.find(digits); at != std::string_view::npos; at = line.find(digits, at + 1)) {
+    if (at == 0) continue;
+    const unsigned char before = static_cast<unsigned char>(line[at - 1]);
+    const size_t after = at + digits.size();
+    if (std::isdigit(before) || (after < line.size() && IsDigit(line[after]))) continue;
+    if (std::isalpha(before) || before == '.' || before == ',' || before == '"' || before == ')' ||
+        before == 0x9D /* end of a curly quote */) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Line {
+  size_t begin = 0, end = 0;  // raw offsets of the trimmed content
+  bool blank = true;
+};
+
+std::vector<Line> RawLines(std::string_view raw) {
+  std::vector<Line> lines;
+  size_t pos = 0;
+  while (pos <= raw.size()) {
+    size_t nl = raw.find('\n', pos);
+    if (nl == std::string_view::npos) nl = raw.size();
+    auto [b, e] = Trim(raw, pos, nl);
+    lines.push_back({b, e, b == e});
+    if (nl == raw.size()) break;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+// Returns the footnote number a line starts with ("6 United States ..."),
+// or 0; `content` gets the offset just after the number and its space.
+size_t NoteNumber(std::string_view raw, const Line& line, size_t* content) {
+  size_t i = line.begin;
+  size_t n = 0;
+  while (i < line.end && IsDigit(raw[i]) && i - line.begin < 3) n = n * 10 + static_cast<size_t>(raw[i++] - '0');
+  if (i == line.begin || i >= line.end || !(raw[i] == ' ' || raw[i] == '\t')) return 0;
+  while (i < line.end && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+  if (i >= line.end) return 0;
+  const unsigned char c = static_cast<unsigned char>(raw[i]);
+  // A note opens with a name, a quoted title, a year or a bracket; UTF-8
+  // lead bytes cover curly quotes and accented capitals.
+  if (!(IsUpper(raw[i]) || IsDigit(raw[i]) || c == '"' || c == '\'' || c == '(' || c == '[' || c >= 0xC2)) return 0;
+  *content = i;
+  return n;
+}
+
+// Returns true when a line ends a sentence ("2019.", "Refoulement.\"").
+bool EndsSentence(std::string_view raw, const Line& line) {
+  size_t e = line.end;
+  while (e > line.begin) {
+    const unsigned char c = static_cast<unsigned char>(raw[e - 1]);
+    if (c == '"' || c == '\'' || c == ')') {
+      --e;
+    } else if (e - line.begin >= 3 && c >= 0x80 && raw.substr(e - 3, 3) >= "\xE2\x80\x98" &&
+               raw.substr(e - 3, 3) <= "\xE2\x80\x9D") {
+      e -= 3;  // a curly quote
+    } else {
+      break;
+    }
+  }
+  return e > line.begin && (raw[e - 1] == '.' || raw[e - 1] == '?' || raw[e - 1] == '!');
+}
+
+// Numbered footnote blocks of a plain-text document.
+void FindNumberedNotes(const Document& doc, std::vector<NoteRange>* out) {
+  const std::string_view raw = doc.raw_text;
+  const std::vector<size_t> markers = MarkerPositions(doc.text);
+  const std::vector<Line> lines = RawLines(raw);
+  size_t last = 0;     // number of the last note taken
+  size_t i = 0;
+  while (i < lines.size()) {
+    size_t content = 0;
+    const size_t n = lines[i].blank ? 0 : NoteNumber(raw, lines[i], &content);
+    if (n == 0 || n <= last || n > last + 5) {
+      ++i;
+      continue;
+    }
+    const size_t at = doc.offsets.ToNorm(lines[i].begin);
+    const bool announced = markers[n] != std::string_view::npos && markers[n] < at;
+    const bool follows = n == last + 1 && !out->empty() && out->back().label == std::to_string(last) &&
+                         at - out->back().end < 8;
+    if (!announced && !follows) {
+      ++i;
+      continue;
+    }
+    // The note runs over its continuation lines: to the next note when that
+    // comes within a few lines, else to the first line ending a sentence.
+    size_t end_line = i;
+    bool terminal = EndsSentence(raw, lines[i]);
+    size_t taken = 1;
+    size_t k = i + 1;
+    while (k < lines.size() && taken < kMaxNoteLines) {
+      if (lines[k].blank) {
+        ++k;
+        continue;
+      }
+      size_t ignored = 0;
+      if (NoteNumber(raw, lines[k], &ignored) == n + 1) break;
+      // Body text between this note and the next carries the next note's
+      // marker ("...announced in June.3"): a note never does.
+      if (HasMarker(raw.substr(lines[k].begin, lines[k].end - lines[k].begin), n + 1)) break;
+      if (terminal) {
+        bool next_note_near = false;
+        for (size_t m = k, seen = 0; m < lines.size() && seen < 3; ++m) {
+          if (lines[m].blank) continue;
+          if (NoteNumber(raw, lines[m], &ignored) == n + 1) {
+            next_note_near = true;
+            break;
+          }
+          ++seen;
+        }
+        if (!next_note_near) break;
+      }
+      if (lines[k].end - lines[i].begin > kMaxNoteBytes) break;
+      end_line = k;
+      terminal = EndsSentence(raw, lines[k]);
+      ++taken;
+      ++k;
+    }
+    auto [b, e] = Trim(doc.text, doc.offsets.ToNorm(content), doc.offsets.ToNorm(lines[end_line].end));
+    if (b < e) out->push_back({b, e, std::to_string(n)});
+    last = n;
+    i = end_line + 1;
+  }
+}
+
+bool LooksLikeReference(std::string_view p) {
+  if (p.size() < 20 || p.size() > kMaxNoteBytes) return false;
+  if (p.find("http") != std::string_view::npos || p.find('"') != std::string_view::npos) return true;
+  for (size_t i = 0; i + 4 <= p.size(); ++i) {
+    if ((p[i] == '1' && p[i + 1] == '9') || (p[i] == '2' && p[i + 1] == '0')) {
+      if (IsDigit(p[i + 2]) && IsDigit(p[i + 3]) && (i == 0 || !IsDigit(p[i - 1])) &&
+          (i + 4 == p.size() || !IsDigit(p[i + 4]))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Paragraphs under a "References" / "Bibliography" heading.
+void FindReferenceSections(const Document& doc, const std::vector<std::string>& headings,
+                           std::vector<NoteRange>* out) {
+  const std::string_view text = doc.text;
+  bool in_section = false;
+  size_t misses = 0;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t end = text.find("\n\n", pos);
+    if (end == std::string_view::npos) end = text.size();
+    auto [b, e] = Trim(text, pos, end);
+    std::string_view p = text.substr(b, e - b);
+    std::string_view head = p;
+    while (!head.empty() && (head.front() == '#' || head.front() == ' ')) head.remove_prefix(1);
+    while (!head.empty() && (head.back() == ':' || head.back() == ' ')) head.remove_suffix(1);
+    if (head.size() < 30 && std::find(headings.begin(), headings.end(), Lower(head)) != headings.end()) {
+      in_section = true;
+      misses = 0;
+    } else if (in_section) {
+      if (LooksLikeReference(p)) {
+        // "1. ", "[1] " numbering is not part of the entry.
+        size_t skip = 0;
+        while (skip < p.size() && (IsDigit(p[skip]) || p[skip] == '[' || p[skip] == ']' || p[skip] == '.')) ++skip;
+        if (skip > 0 && skip < p.size() && p[skip] == ' ') b += skip + 1;
+        out->push_back({b, e, ""});
+        misses = 0;
+      } else if (++misses >= 2 || (p.size() < 60 && !p.ends_with("."))) {
+        in_section = false;  // the next heading or the body again
+      }
+    }
+    pos = end + 2;
+  }
+}
+
+// Returns the offsets in `s` where sentences start, ". " not counting after
+// initials ("U.S.", "D.C.", "J.") or short abbreviations ("Inc.", "No.").
+std::vector<std::pair<size_t, size_t>> Pieces(std::string_view s) {
+  static const std::array<std::string_view, 22> kAbbrev = {
+      "Inc", "Ltd", "Co", "Corp", "No", "Vol", "St", "Dr", "Mr", "Ms", "Mrs",
+      "Jr", "Sr", "Dept", "Univ", "vs", "v", "al", "pp", "p", "ed", "eds"};
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '.' || (i + 1 < s.size() && s[i + 1] != ' ')) continue;
+    size_t w = i;
+    while (w > start && s[w - 1] != ' ') --w;
+    std::string_view word = s.substr(w, i - w);
+    const bool initials = !word.empty() && IsUpper(word[0]) && (word.size() == 1 || word[1] == '.');
+    const bool abbrev = std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end();
+    if ((initials || abbrev) && i + 1 < s.size()) continue;
+    auto [b, e] = Trim(s, start, i);
+    if (b < e) out.emplace_back(b, e);
+    start = i + 1;
+  }
+  auto [b, e] = Trim(s, start, s.size());
+  if (b < e) out.emplace_back(b, e);
+  return out;
+}
+
+bool StartsWithMonthOrDigit(std::string_view s) {
+  static const std::array<std::string_view, 12> kMonths = {"January", "February", "March",     "April",
+                                                           "May",     "June",     "July",      "August",
+                                                           "September", "October", "November", "December"};
+  if (s.empty()) return false;
+  if (IsDigit(s[0])) return true;
+  for (std::string_view m : kMonths) {
+    if (s.starts_with(m.substr(0, 3))) return true;
+  }
+  return false;
+}
+
+// The publisher named in `rest` (what follows a title), or "".
+std::string Publisher(std::string_view rest, const std::vector<std::string>& genre_words) {
+  for (auto [b, e] : Pieces(rest)) {
+    std::string_view piece = rest.substr(b, e - b);
+    // "Excelsior, September 9, 2019": the name ends at the comma, except
+    // before a company suffix ("TRAC Reports, Inc.").
+    size_t cut = 0;
+    while ((cut = piece.find(", ", cut)) != std::string_view::npos) {
+      std::string_view after = piece.substr(cut + 2);
+      if (!(after.starts_with("Inc") || after.starts_with("Ltd") || after.starts_with("LLC") ||
+            after.starts_with("Co."))) {
+        piece = piece.substr(0, cut);
+        break;
+      }
+      cut += 2;
+    }
+    for (std::string_view suffix : {"Inc.", "Ltd.", "LLC", "Co."}) {
+      const size_t at = piece.find(suffix);
+      if (at != std::string_view::npos) piece = piece.substr(0, at + suffix.size());
+    }
+    if (piece.empty()) continue;
+    if (std::find(genre_words.begin(), genre_words.end(), piece) != genre_words.end()) continue;
+    if (!IsUpper(piece[0]) || StartsWithMonthOrDigit(piece)) return "";
+    return CollapseSpaces(piece);
+  }
+  return "";
+}
+
+std::string TrimPunct(std::string_view s) {
+  while (!s.empty() && (IsSpace(s.back()) || s.back() == ',' || s.back() == '.' || s.back() == ';' || s.back() == ':')) {
+    s.remove_suffix(1);
+  }
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  return CollapseSpaces(s);
+}
+
+}  // namespace
+
+std::vector<NoteRange> FindNotes(const Document& doc, const std::vector<std::string>& headings) {
+  std::vector<NoteRange> out;
+  bool has_footnotes = false;
+  for (const Segment& seg : doc.segments) {
+    if (seg.role != Role::kFootnote) continue;
+    has_footnotes = true;
+    auto [b, e] = Trim(doc.text, doc.offsets.ToNorm(seg.begin), doc.offsets.ToNorm(seg.end));
+    std::string label = seg.label;
+    // The number may open the footnote text: "6 United States ..."
+    size_t d = b;
+    while (d < e && IsDigit(doc.text[d])) ++d;
+    if (d > b && d < e && (doc.text[d] == ' ' || doc.text[d] == '.')) {
+      if (label.empty()) label = doc.text.substr(b, d - b);
+      if (label == doc.text.substr(b, d - b)) b = Trim(doc.text, d + 1, e).first;
+    }
+    if (b >= e) continue;
+    if (!out.empty() && out.back().label == label && !label.empty() && out.back().end <= b) {
+      out.back().end = e;  // one footnote continued on the next page
+    } else {
+      out.push_back({b, e, std::move(label)});
+    }
+  }
+  if (!has_footnotes && (doc.format == Format::kText || doc.format == Format::kMarkdown ||
+                         doc.format == Format::kPdf || doc.format == Format::kUnknown)) {
+    FindNumberedNotes(doc, &out);
+  }
+  FindReferenceSections(doc, headings, &out);
+  std::sort(out.begin(), out.end(), [](const NoteRange& a, const NoteRange& b) { return a.begin < b.begin; });
+  std::vector<NoteRange> kept;
+  for (NoteRange& n : out) {
+    if (!kept.empty() && n.begin < kept.back().end) continue;
+    kept.push_back(std::move(n));
+  }
+  return kept;
+}
+
+NoteParts ParseNoteParts(std::string_view original, const std::vector<std::string>& genre_words) {
+  NoteParts parts;
+  // Paragraph breaks inside a note are plain spaces here; the copy keeps
+  // every offset, so the title's offsets hold in the original.
+  std::string flat(original);
+  std::replace_if(flat.begin(), flat.end(), IsSpace, ' ');
+  const std::string_view note = flat;
+  // An opening quote starts the text or follows a space or bracket.
+  size_t open = std::string_view::npos;
+  for (size_t i = 0; i < note.size(); ++i) {
+    if (note[i] == '"' && (i == 0 || note[i - 1] == ' ' || note[i - 1] == '(')) {
+      open = i;
+      break;
+    }
+  }
+  size_t close = std::string_view::npos;
+  size_t inner = 0;  // inner quotes opened inside the title
+  if (open != std::string_view::npos) {
+    for (size_t i = open + 1; i < note.size(); ++i) {
+      if (note[i] != '"') continue;
+      if (note[i - 1] == ' ') {
+        ++inner;
+        continue;
+      }
+      close = i;
+      break;
+    }
+  }
+  if (open != std::string_view::npos && close != std::string_view::npos) {
+    std::string title = TrimPunct(note.substr(open + 1, close - open - 1));
+    if (inner % 2 == 1) title += '"';  // `the "Migrant Protection Protocols,"`
+    parts.title = title;
+    parts.title_begin = open;
+    parts.title_end = close + 1;
+    const std::vector<std::pair<size_t, size_t>> before = Pieces(note.substr(0, open));
+    if (!before.empty()) parts.author = TrimPunct(note.substr(before[0].first, before[0].second - before[0].first));
+    parts.publisher = Publisher(note.substr(close + 1), genre_words);
+    return parts;
+  }
+  // No quoted title: "Author. Title. Date." pieces, unless it is prose.
+  size_t words = 0, lower = 0;
+  for (size_t i = 0; i < note.size(); ++i) {
+    if (IsSpace(note[i]) || i == 0) {
+      const size_t w = IsSpace(note[i]) ? i + 1 : i;
+      if (w < note.size() && !IsSpace(note[w])) {
+        ++words;
+        if (std::islower(static_cast<unsigned char>(note[w]))) ++lower;
+      }
+    }
+  }
+  if (words > 12 && lower * 2 > words) return parts;
+  const std::vector<std::pair<size_t, size_t>> pieces = Pieces(note);
+  if (pieces.size() == 1) {
+    parts.title = TrimPunct(note.substr(pieces[0].first, pieces[0].second - pieces[0].first));
+    parts.title_begin = pieces[0].first;
+    parts.title_end = pieces[0].second;
+  } else if (pieces.size() >= 2) {
+    parts.author = TrimPunct(note.substr(pieces[0].first, pieces[0].second - pieces[0].first));
+    parts.title = TrimPunct(note.substr(pieces[1].first, pieces[1].second - pieces[1].first));
+    parts.title_begin = pieces[1].first;
+    parts.title_end = pieces[1].second;
+    if (pieces.size() >= 3) {
+      parts.publisher = Publisher(note.substr(pieces[2].first), genre_words);
+    }
+  }
+  return parts;
+}
+
+}  // namespace dossier

@@ -1,0 +1,50 @@
+// Footnote notes: where a document's footnotes and bibliography entries
+// are, and the parts of one entry (author, title, publisher).
+//
+// Three sources, in order of trust: footnote segments from the extractor
+// (Role::kFootnote, labelled with their number); numbered footnote blocks
+// in plain text, read from the raw lines ("6 United States Department of
+// ...", numbers in sequence and each announced by a marker glued to the
+// text before it, "...Protocols.6"); and the paragraphs under a
+// "References" or "Bibliography" heading.
+//
+// Example:
+//   for (const NoteRange& n : FindNotes(doc, {"references"})) {
+//     NoteParts p = ParseNoteParts(Slice(doc.text, n), {"Media Note"});
+//     p.author;  // "TRAC Immigration"
+//   }
+#ifndef DOSSIER_PIPELINE_FIND_FOOTNOTE_NOTES_H_
+#define DOSSIER_PIPELINE_FIND_FOOTNOTE_NOTES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/document.h"
+
+namespace dossier {
+
+// One note in normalized text, without its leading number.
+struct NoteRange {
+  size_t begin = 0, end = 0;
+  std::string label;  // footnote number, "" for a bibliography entry
+};
+
+// The parts of a note; empty when the note does not state them.
+struct NoteParts {
+  std::string author, title, publisher;
+  size_t title_begin = std::string::npos;  // offsets of the title in the note
+  size_t title_end = std::string::npos;
+};
+
+// Returns the notes of `doc`, sorted and not overlapping. `headings` are
+// the lower-case headings of reference sections.
+std::vector<NoteRange> FindNotes(const Document& doc, const std::vector<std::string>& headings);
+
+// Returns the author, title and publisher of `note` (normalized text).
+// `genre_words` ("Media Note", "Press Release") are never a publisher.
+NoteParts ParseNoteParts(std::string_view note, const std::vector<std::string>& genre_words);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_PIPELINE_FIND_FOOTNOTE_NOTES_H_

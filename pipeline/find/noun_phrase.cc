@@ -1,0 +1,151 @@
+#include "pipeline/find/noun_phrase.h"
+
+#include <algorithm>
+
+namespace dossier {
+
+namespace {
+
+constexpr int kMaxWords = 6;  // "816 publicly reported violent kidnapping cases"
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+// Bytes of multi-byte UTF-8 sequences count as letters: "Juárez", "niños".
+bool IsLetter(char c) { return IsUpper(c) || IsLower(c) || static_cast<unsigned char>(c) >= 0x80; }
+char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string LowerCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = Lower(c);
+  return out;
+}
+
+std::vector<std::string> StringsOf(const nlohmann::json& list) {
+  std::vector<std::string> out;
+  if (!list.is_array()) return out;
+  for (const auto& item : list) {
+    if (item.is_string()) out.push_back(LowerCopy(item.get<std::string>()));
+  }
+  return out;
+}
+
+void LongestFirst(std::vector<std::string>& v) {
+  std::stable_sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+// Returns the end of the spaces at `pos` (a paragraph break is not a space).
+size_t SkipSpaces(std::string_view text, size_t pos) {
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' ||
+                               (text[pos] == '\n' && (pos + 1 >= text.size() || text[pos + 1] != '\n') &&
+                                (pos == 0 || text[pos - 1] != '\n')))) {
+    ++pos;
+  }
+  return pos;
+}
+
+// Returns true when text[pos..] starts with `lower` (compared without case)
+// and the word ends there.
+bool StartsWithWord(std::string_view text, size_t pos, std::string_view lower) {
+  if (pos + lower.size() > text.size()) return false;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (Lower(text[pos + i]) != lower[i]) return false;
+  }
+  const size_t end = pos + lower.size();
+  return end == text.size() || !IsLetter(text[end]);
+}
+
+}  // namespace
+
+NounPhraseReader::NounPhraseReader(const PatternPack& pack) {
+  for (std::string& s : StringsOf(pack.list("np_stop_words"))) stop_words_.insert(std::move(s));
+  for (std::string& s : StringsOf(pack.list("count_nouns"))) count_nouns_.insert(std::move(s));
+  for (std::string& s : StringsOf(pack.list("not_plural"))) not_plural_.insert(std::move(s));
+  compounds_ = StringsOf(pack.list("compound_nouns"));
+  determiners_ = StringsOf(pack.list("np_determiners"));
+  LongestFirst(compounds_);
+  LongestFirst(determiners_);
+}
+
+std::optional<Word> NounPhraseReader::NextWord(std::string_view text, size_t pos) {
+  pos = SkipSpaces(text, pos);
+  if (pos >= text.size() || !IsLetter(text[pos])) return std::nullopt;
+  Word w;
+  w.begin = pos;
+  size_t i = pos;
+  bool has_dot = false;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (IsLetter(c)) {
+      ++i;
+    } else if (c == '-' && i + 1 < text.size() && IsLetter(text[i + 1])) {
+      ++i;  // asylum-seekers, non-Mexican
+    } else if (c == '.' && IsUpper(text[i - 1]) &&
+               ((i + 1 < text.size() && IsUpper(text[i + 1])) || has_dot)) {
+      has_dot = true;  // U.S., U.N.
+      ++i;
+    } else {
+      break;
+    }
+  }
+  w.end = i;
+  const std::string_view s = text.substr(w.begin, w.end - w.begin);
+  w.lower = LowerCopy(s);
+  int upper = 0, lower = 0;
+  for (char c : s) {
+    upper += IsUpper(c);
+    lower += IsLower(c);
+  }
+  w.acronym = upper >= 2 && lower == 0;
+  w.capitalized = !w.acronym && IsUpper(s[0]);
+  return w;
+}
+
+bool NounPhraseReader::IsHead(std::string_view lower) const {
+  const std::string key(lower);
+  if (count_nouns_.contains(key)) return true;
+  if (lower.size() < 3 || lower.back() != 's' || not_plural_.contains(key)) return false;
+  const std::string_view tail = lower.substr(lower.size() - 2);
+  return tail != "ss" && tail != "us" && tail != "is";
+}
+
+size_t NounPhraseReader::CompoundAt(std::string_view text, size_t pos) const {
+  for (const std::string& c : compounds_) {
+    if (StartsWithWord(text, pos, c)) return pos + c.size();
+  }
+  return std::string_view::npos;
+}
+
+size_t NounPhraseReader::SkipDeterminers(std::string_view text, size_t pos) const {
+  const size_t start = SkipSpaces(text, pos);
+  for (const std::string& d : determiners_) {
+    if (StartsWithWord(text, start, d)) return start + d.size();
+  }
+  return pos;
+}
+
+std::optional<TextRange> NounPhraseReader::Read(std::string_view text, size_t pos) const {
+  size_t begin = std::string_view::npos;
+  for (int n = 0; n < kMaxWords; ++n) {
+    const size_t at = SkipSpaces(text, pos);
+    if (n == 0 && at == pos && pos > 0 && text[pos - 1] != ' ' && IsLetter(text[pos - 1])) return std::nullopt;
+    const size_t compound_end = CompoundAt(text, at);
+    if (compound_end != std::string_view::npos) {
+      if (begin == std::string_view::npos) begin = at;
+      return TextRange{begin, compound_end};
+    }
+    std::optional<Word> w = NextWord(text, pos);
+    if (!w) return std::nullopt;
+    if (stop_words_.contains(w->lower)) return std::nullopt;
+    if (begin == std::string_view::npos) begin = w->begin;
+    pos = w->end;
+    if (w->acronym) continue;  // MPP patients, U.S. citizens
+    // A capitalized plural ("States", "Nations") is a name's part, not a
+    // head, unless it is a listed count noun ("Migrants" in a title).
+    const bool head = w->capitalized ? count_nouns_.contains(w->lower) : IsHead(w->lower);
+    if (!head) continue;  // an adverb, participle, adjective or noun modifier
+    return TextRange{begin, pos};
+  }
+  return std::nullopt;
+}
+
+}  // namespace dossier

@@ -1,0 +1,278 @@
+// Hard cases of the citation finder, each named after what it pins down:
+// case citations, reporters, URLs, DOIs, footnote notes from extractor
+// segments and from plain text, note parts and dates; and pathological
+// inputs (which must simply finish with sane output).
+#include "pipeline/find/citation_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "pipeline/find/entity_finder.h"
+#include "pipeline/find/footnote_notes.h"
+#include "pipeline/normalize/normalizer.h"
+
+namespace dossier {
+namespace {
+
+const EntityFinder& Finders() {
+  static const std::shared_ptr<const EntityFinder> finder = [] {
+    auto loaded = EntityFinder::Load();
+    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    return loaded.ok() ? *loaded : std::make_shared<const EntityFinder>();
+  }();
+  return *finder;
+}
+
+Document Normalized(const std::string& text) {
+  Document doc;
+  doc.raw_text = text;
+  doc.format = Format::kText;
+  Segment body;  // built field by field: GCC 12 warns on the aggregate form
+  body.end = text.size();
+  body.anchor.byte_offset = 0;
+  doc.segments.push_back(body);
+  TextNormalizer normalizer;
+  EXPECT_TRUE(normalizer.Normalize(doc).ok());
+  return doc;
+}
+
+// Returns the citations of `doc` after every finder ran (so notes carry the
+// dates linked into them).
+std::vector<Entity> Citations(Document& doc) {
+  Finders().Run(doc);
+  std::vector<Entity> out;
+  for (const Entity& e : doc.entities) {
+    if (e.type == EntityType::kCitation) out.push_back(e);
+  }
+  return out;
+}
+
+std::vector<Entity> Citations(const std::string& text) {
+  Document doc = Normalized(text);
+  return Citations(doc);
+}
+
+std::string Describe(const std::vector<Entity>& found) {
+  std::string all;
+  for (const Entity& e : found) all += " [" + e.text + "]";
+  return all;
+}
+
+struct Case {
+  const char* name;
+  const char* text;
+  const char* find;
+  const char* kind;
+  const char* case_name;
+  const char* reporter;
+  const char* court;
+  const char* year;
+};
+
+TEST(CitationFinderTest, CasesReportersUrls) {
+  const Case cases[] = {
+      {"FullCaseEndsAtClosingParenthesis",
+       "The court in Innovation Law Lab v. McAleenan, 924 F.3d 503 (9th Cir. 2019), stayed it.",
+       "Innovation Law Lab v. McAleenan, 924 F.3d 503 (9th Cir. 2019)", "case", "Innovation Law Lab v. McAleenan",
+       "F.3d", "9th Cir.", "2019"},
+      {"AdministrativeDecision", "See Matter of A-B-, 27 I&N Dec. 316 (A.G. 2018).",
+       "Matter of A-B-, 27 I&N Dec. 316 (A.G. 2018)", "case", "Matter of A-B-", "I&N Dec.", "A.G.", "2018"},
+      {"CaseNameAloneDropsLeadingIn", "In Wolf v. Innovation Law Lab the Court granted a stay.",
+       "Wolf v. Innovation Law Lab", "case", "Wolf v. Innovation Law Lab", "", "", ""},
+      {"CaseNameStopsBeforeSentence", "Their case Innovation Law Lab v. McAleenan. The Court agreed.",
+       "Innovation Law Lab v. McAleenan", "case", "Innovation Law Lab v. McAleenan", "", "", ""},
+      {"InReKeepsItsIn", "In re Gault (1967) set the rule.", "In re Gault (1967)", "case", "In re Gault", "", "",
+       "1967"},
+      {"PinpointAndFullDateParenthetical",
+       "See Al Otro Lado, Inc. v. Wolf, 952 F.3d 999, 1004 (9th Cir. Mar. 5, 2020).",
+       "Al Otro Lado, Inc. v. Wolf, 952 F.3d 999, 1004 (9th Cir. Mar. 5, 2020)", "case",
+       "Al Otro Lado, Inc. v. Wolf", "F.3d", "9th Cir.", "2020"},
+      {"AbbreviatedPartyBeforeV",
+       "vacated in Capital Area Immigrants' Rights Coal. v. Trump, 471 F. Supp. 3d 25 (D.D.C. 2020).",
+       "Capital Area Immigrants' Rights Coal. v. Trump, 471 F. Supp. 3d 25 (D.D.C. 2020)", "case",
+       "Capital Area Immigrants' Rights Coal. v. Trump", "F. Supp. 3d", "D.D.C.", "2020"},
+      {"ReporterAlone", "as held at 924 F.3d 503 and later", "924 F.3d 503", "reporter", "", "F.3d", "", ""},
+      {"ReporterWithSpacesInside", "rejected, 418 F. Supp. 3d 1096 (N.D. Cal. 2019).",
+       "418 F. Supp. 3d 1096 (N.D. Cal. 2019)", "reporter", "", "F. Supp. 3d", "N.D. Cal.", "2019"},
+      {"UrlWithoutTrailingPeriod", "Data: https://www.cbp.gov/newsroom/stats/mpp.",
+       "https://www.cbp.gov/newsroom/stats/mpp", "url", "", "", "", ""},
+      {"UrlKeepsBalancedParenthesis", "(see https://en.wikipedia.org/wiki/MPP_(policy)).",
+       "https://en.wikipedia.org/wiki/MPP_(policy)", "url", "", "", "", ""},
+      {"WwwWithoutScheme", "visit www.hrw.org/news, then", "www.hrw.org/news", "url", "", "", "", ""},
+      {"Doi", "Published as doi:10.1093/ijrl/eez012.", "doi:10.1093/ijrl/eez012", "doi", "", "", "", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const std::vector<Entity> found = Citations(c.text);
+    const Entity* hit = nullptr;
+    for (const Entity& e : found) {
+      if (e.text == c.find) hit = &e;
+    }
+    ASSERT_NE(hit, nullptr) << "no \"" << c.find << "\"; found:" << Describe(found);
+    const CitationValue* v = hit->as<CitationValue>();
+    ASSERT_NE(v, nullptr);
+    EXPECT_EQ(v->kind, c.kind);
+    EXPECT_EQ(v->case_name, c.case_name);
+    EXPECT_EQ(v->reporter, c.reporter);
+    EXPECT_EQ(v->court, c.court);
+    EXPECT_EQ(v->year, c.year);
+  }
+}
+
+TEST(CitationFinderTest, NotCitations) {
+  const char* texts[] = {
+      "It is only a matter of time before the shelters fill.",
+      "About 500 U.S. citizens were returned by mistake.",
+      "Vitamin v. 12 was listed.",
+      "Links like [this](#) are not addresses.",
+      "The site showed http:// and nothing more.",
+  };
+  for (const char* text : texts) {
+    const std::vector<Entity> found = Citations(text);
+    EXPECT_TRUE(found.empty()) << text << " ->" << Describe(found);
+  }
+}
+
+// Plain text of a PDF article: footnotes numbered at line starts, wrapped
+// over blank lines, followed by body text that resumes mid-sentence.
+constexpr const char* kArticle =
+    "The program was announced in December 2018.1 Officials cited the statute.2\n"
+    "Mexico agreed under pressure from President\n"
+    "\n"
+    " \n"
+    "1 TRAC Immigration, \xE2\x80\x9C" "Details on MPP Deportation Proceedings,\xE2\x80\x9D TRAC \n"
+    "\n"
+    "Reports, Inc. Syracuse, New York. Data through January 2020. \n"
+    "2 United States Department of State, Office of the Spokesperson, \xE2\x80\x9CU.S.-Mexico Joint "
+    "Declaration\xE2\x80\x9D Media Note. \n"
+    "\n"
+    "U.S. DHS Website. Washington, D.C., June 7, 2019.  \n"
+    " Donald Trump. Their agreement was announced in June.3 The numbers grew.\n"
+    "\n"
+    "3 While the United States has not ratified the 1951 Convention, it is bound by the \n"
+    "\n"
+    "1967 Protocol. \n"
+    " negative decisions followed in many cases.\n";
+
+TEST(CitationFinderTest, PlainTextFootnotesAreNotes) {
+  Document doc = Normalized(kArticle);
+  const std::vector<Entity> found = Citations(doc);
+  ASSERT_EQ(found.size(), 3u) << Describe(found);
+  const CitationValue* first = found[0].as<CitationValue>();
+  EXPECT_EQ(found[0].text.substr(0, 17), "TRAC Immigration,");
+  EXPECT_TRUE(found[0].text.ends_with("Data through January 2020.")) << found[0].text;
+  EXPECT_EQ(first->kind, "note");
+  EXPECT_EQ(first->note_label, "1");
+  EXPECT_EQ(first->author, "TRAC Immigration");
+  EXPECT_EQ(first->title, "Details on MPP Deportation Proceedings");
+  EXPECT_EQ(first->publisher, "TRAC Reports, Inc.");
+  // The second note runs past "Media Note." to its date, and stops before
+  // the body text that resumes after it.
+  const CitationValue* second = found[1].as<CitationValue>();
+  EXPECT_TRUE(found[1].text.ends_with("Washington, D.C., June 7, 2019.")) << found[1].text;
+  EXPECT_EQ(second->publisher, "U.S. DHS Website");  // not the genre "Media Note"
+  EXPECT_EQ(second->note_label, "2");
+  // A prose footnote is a note without parts.
+  const CitationValue* third = found[2].as<CitationValue>();
+  EXPECT_TRUE(found[2].text.ends_with("1967 Protocol.")) << found[2].text;
+  EXPECT_EQ(third->author, "");
+  EXPECT_EQ(third->title, "");
+}
+
+TEST(CitationFinderTest, NumberedLinesWithoutMarkersAreNotNotes) {
+  // Numbered headings: no footnote marker announces them.
+  const std::vector<Entity> found =
+      Citations("Report\n\n1 Introduction\n\nThe program began.\n\n2 Findings\n\nThe numbers grew.\n");
+  EXPECT_TRUE(found.empty()) << Describe(found);
+}
+
+TEST(CitationFinderTest, NoteDateSkipsTheTitle) {
+  Document doc = Normalized(
+      "Migration rose.1\n\n1 \xE2\x80\x9C" "50 Mil Migrantes Han Pedido Refugio En 2019.\xE2\x80\x9D Excelsior, "
+      "September 9, 2019.\n");
+  const std::vector<Entity> found = Citations(doc);
+  ASSERT_EQ(found.size(), 1u) << Describe(found);
+  const CitationValue* v = found[0].as<CitationValue>();
+  EXPECT_EQ(v->title, "50 Mil Migrantes Han Pedido Refugio En 2019");
+  EXPECT_EQ(v->publisher, "Excelsior");
+  EXPECT_EQ(v->date, "2019-09-09");
+}
+
+TEST(CitationFinderTest, FootnoteSegmentsFromTheExtractor) {
+  // Body, then two footnote segments as the PDF extractor labels them.
+  const std::string body = "Returns began in 2019.";
+  const std::string sep = "\n\n";
+  const std::string note1 = "1 Human Rights First, \"Publicly reported cases,\" HRF, January 21, 2020.";
+  const std::string note2 = "Trump v. Hawaii, 585 U.S. 667 (2018).";
+  Document doc;
+  doc.format = Format::kPdf;
+  doc.raw_text = body + sep + note1 + sep + note2;
+  // Segments tile the raw text: body, separator, note, separator, note.
+  const std::pair<size_t, Role> parts[] = {{body.size(), Role::kBody},       {sep.size(), Role::kSeparator},
+                                           {note1.size(), Role::kFootnote}, {sep.size(), Role::kSeparator},
+                                           {note2.size(), Role::kFootnote}};
+  size_t at = 0;
+  int label = 0;
+  for (const auto& [size, role] : parts) {
+    Segment seg;
+    seg.begin = at;
+    seg.end = at + size;
+    seg.role = role;
+    seg.linear = role != Role::kSeparator;
+    seg.anchor.byte_offset = role == Role::kSeparator ? -1 : static_cast<int64_t>(at);
+    seg.anchor.page = 1;
+    if (role == Role::kFootnote) seg.label = std::to_string(++label);
+    doc.segments.push_back(seg);
+    at += size;
+  }
+  TextNormalizer normalizer;
+  ASSERT_TRUE(normalizer.Normalize(doc).ok());
+  const std::vector<Entity> found = Citations(doc);
+  ASSERT_EQ(found.size(), 2u) << Describe(found);
+  EXPECT_EQ(found[0].text, "Human Rights First, \"Publicly reported cases,\" HRF, January 21, 2020.");
+  const CitationValue* v = found[0].as<CitationValue>();
+  EXPECT_EQ(v->kind, "note");
+  EXPECT_EQ(v->note_label, "1");
+  EXPECT_EQ(v->author, "Human Rights First");
+  EXPECT_EQ(v->publisher, "HRF");
+  EXPECT_EQ(v->date, "2020-01-21");
+  // A footnote that is one case citation is that case, with the label.
+  const CitationValue* c = found[1].as<CitationValue>();
+  EXPECT_EQ(c->kind, "case");
+  EXPECT_EQ(c->case_name, "Trump v. Hawaii");
+  EXPECT_EQ(c->note_label, "2");
+}
+
+TEST(CitationFinderTest, ReferenceSectionEntries) {
+  const std::vector<Entity> found = Citations(
+      "Body text ends here.\n\nReferences\n\nIsacson, Adam. \"A Memo from El Paso.\" WOLA, December 19, "
+      "2019.\n\nFleury, Anjali. \"Fleeing to Mexico for Safety.\" United Nations University, May 4, 2016.\n");
+  ASSERT_EQ(found.size(), 2u) << Describe(found);
+  EXPECT_EQ(found[0].as<CitationValue>()->author, "Isacson, Adam");
+  EXPECT_EQ(found[1].as<CitationValue>()->publisher, "United Nations University");
+}
+
+TEST(CitationFinderTest, PathologicalInputsFinish) {
+  std::string vs;
+  for (int i = 0; i < 10000; ++i) vs += "Smith v. ";
+  vs += "Jones";
+  const std::vector<Entity> found = Citations(vs);
+  EXPECT_LE(found.size(), 10000u);
+  for (const Entity& e : found) EXPECT_LT(e.text.size(), 300u);
+
+  std::string caps;
+  for (int i = 0; i < 50000; ++i) caps += "Word ";
+  EXPECT_TRUE(Citations(caps).empty());
+
+  std::string numbered;
+  for (int i = 1; i <= 999; ++i) numbered += "x." + std::to_string(i) + "\n" + std::to_string(i) + " Note\n";
+  EXPECT_GT(Citations(numbered).size(), 100u);
+
+  EXPECT_EQ(Citations("https://" + std::string(1000000, 'a')).size(), 1u);
+  EXPECT_TRUE(Citations(std::string(1000000, '1')).empty());
+}
+
+}  // namespace
+}  // namespace dossier

@@ -1,0 +1,320 @@
+// Hard cases of the statistic finder, run through normalization and every
+// finder (so that dates, statutes and citations found earlier shape what is
+// a figure and give the as-of dates). Each regression case is named after
+// what it pins down.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "pipeline/core/json_io.h"
+#include "pipeline/find/entity_finder.h"
+#include "pipeline/find/number_words.h"
+#include "pipeline/normalize/normalizer.h"
+
+namespace dossier {
+namespace {
+
+const EntityFinder& Finder() {
+  static const std::shared_ptr<const EntityFinder> finder = [] {
+    auto loaded = EntityFinder::Load();
+    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
+    return loaded.ok() ? *loaded : std::make_shared<const EntityFinder>();
+  }();
+  return *finder;
+}
+
+Document Analyze(const std::string& text) {
+  Document doc;
+  doc.raw_text = text;
+  Segment body;
+  body.end = text.size();
+  body.anchor.byte_offset = 0;
+  doc.segments.push_back(body);
+  doc.metadata.date = "2020-03-01";
+  TextNormalizer normalizer;
+  EXPECT_TRUE(normalizer.Normalize(doc).ok());
+  Finder().Run(doc);
+  return doc;
+}
+
+std::vector<const Entity*> Statistics(const Document& doc) {
+  std::vector<const Entity*> out;
+  for (const Entity& e : doc.entities) {
+    if (e.type == EntityType::kStatistic) out.push_back(&e);
+  }
+  return out;
+}
+
+std::string Describe(const Document& doc) {
+  std::string out;
+  for (const Entity* e : Statistics(doc)) out += "\n    " + ToJson(*e).dump();
+  return out.empty() ? " (none)" : out;
+}
+
+struct Case {
+  const char* name;  // what it pins down
+  const char* text;
+  const char* find;  // the statistic's exact span
+  const char* kind;
+  double value;
+  const char* unit = "";
+  const char* qualifier = "";
+  const char* subject = "";
+  const char* as_of = "";
+};
+
+const Case kCases[] = {
+    {"QualifierAndNounPhraseInSpan", "Since 2019 more than 71,000 asylum seekers were returned.",
+     "more than 71,000 asylum seekers", "count", 71000, "", "more than", "asylum seekers"},
+    {"HyphenatedHead", "Over 60,000 asylum-seekers waited in Tijuana.", "Over 60,000 asylum-seekers", "count",
+     60000, "", "over", "asylum-seekers"},
+    {"AdverbAndParticipleModifiers", "Monitors tracked 816 publicly reported cases of attacks.",
+     "816 publicly reported cases", "count", 816, "", "", "publicly reported cases"},
+    {"IrregularPluralHead", "They counted at least 13 pregnant women in the program.", "at least 13 pregnant women",
+     "count", 13, "", "at least", "pregnant women"},
+    {"AcronymModifier", "Lawyers were present in less than 5% of MPP court cases.", "less than 5% of MPP court cases",
+     "percent", 5, "", "less than", "MPP court cases"},
+    {"StopsBeforeRelativeWord", "The clinic saw 129 people who had been kidnapped.", "129 people", "count", 129, "",
+     "", "people"},
+    {"CompoundHeadWithOf", "The policy has since expanded to seven ports of entry.", "seven ports of entry", "count",
+     7, "", "", "ports of entry"},
+    {"BareQualifiedCount", "Of those, only 3,214 have had legal representation.", "only 3,214", "count", 3214, "",
+     "only"},
+    {"CountFromPlace", "The top groups were 21,786 from Honduras and 7,668 from El Salvador.",
+     "7,668 from El Salvador", "count", 7668},
+    {"CommaFourDigitCountIsNotAYear", "Then 2,046 from Venezuela were returned.", "2,046 from Venezuela", "count",
+     2046},
+    {"PercentOfNestedFigureTakesItsNoun", "Some 45 percent of the 2,315 people treated reported violence.",
+     "Some 45 percent", "percent", 45, "", "about", "people"},
+    {"NestedFigureIsItsOwnStatistic", "Some 45 percent of the 2,315 people treated reported violence.",
+     "2,315 people", "count", 2315, "", "", "people"},
+    {"PercentDirectPluralNoun", "The president threatened 30% tariffs against Mexico.", "30% tariffs", "percent", 30,
+     "", "", "tariffs"},
+    {"PercentBeforeVerbTakesNoNoun", "Returning people where kidnapping rates reach 75% constitutes refoulement.",
+     "75%", "percent", 75},
+    {"PercentOfDeterminerPhrase", "That is a mere 0.4% of all people placed in the program.",
+     "a mere 0.4% of all people", "percent", 0.4, "", "only", "people"},
+    {"PerCentSpelledApart", "About 75 per cent of the shelters were full.", "About 75 per cent of the shelters",
+     "percent", 75, "", "about", "shelters"},
+    {"OpenQualifierAsHighAs", "Kidnapping rates were as high as 75% among those returned.", "as high as 75%",
+     "percent", 75, "", "up to"},
+    {"OpenQualifierAnEstimated", "An estimated 300,000 migrants remain in Mexico.", "An estimated 300,000 migrants",
+     "count", 300000, "", "about", "migrants"},
+    {"OpenQualifierWithin", "Officials promised decisions within six months.", "within six months", "duration", 6,
+     "month", "up to"},
+    {"OpenQualifierFewerThan", "Fewer than 20 lawyers took cases.", "Fewer than 20 lawyers", "count", 20, "",
+     "less than", "lawyers"},
+    {"OpenQualifierInExcessOf", "Costs were in excess of $2 million.", "in excess of $2 million", "money", 2e6, "USD",
+     "more than"},
+    {"OpenQualifierJust", "Just two months into his term, he agreed.", "Just two months", "duration", 2, "month",
+     "only"},
+    {"SpelledOutDurationBeforeLater", "The ruling was reversed twelve days later.", "twelve days", "duration", 12,
+     "day"},
+    {"SpelledOutCountHyphenated", "Seventy-one thousand migrants were returned.", "Seventy-one thousand migrants",
+     "count", 71000, "", "", "migrants"},
+    {"SpelledOutCountWithoutHyphen", "Seventy one thousand migrants were returned.", "Seventy one thousand migrants",
+     "count", 71000, "", "", "migrants"},
+    {"SpelledOutCountSpanish", "Setenta y un mil migrantes fueron devueltos.", "Setenta y un mil migrantes", "count",
+     71000, "", "", "migrantes"},
+    {"NumberAfterAndInRange", "Hearings took between one and two years to schedule.", "two years", "duration", 2,
+     "year"},
+    {"MultiplierWord", "Some 1.5 million people fled.", "Some 1.5 million people", "count", 1.5e6, "", "about",
+     "people"},
+    {"MultiplierSuffix", "The camp has 70k residents.", "70k residents", "count", 70000, "", "", "residents"},
+    {"BareMillionIsAFigure", "The budget reached 3 billion last year.", "3 billion", "count", 3e9},
+    {"MoneySymbolWithMultiplier", "The agency spent US$1.2 billion on tent courts.", "US$1.2 billion", "money", 1.2e9,
+     "USD"},
+    {"MoneyEuro", "The EU pledged €3 million in aid.", "€3 million", "money", 3e6, "EUR"},
+    {"MoneyCodePrefix", "A ticket costs MXN 500 each.", "MXN 500", "money", 500, "MXN"},
+    {"MoneyWord", "Kidnappers demanded 50 dollars per person.", "50 dollars", "money", 50, "USD"},
+    {"MoneyPound", "Donors gave £250 each.", "£250", "money", 250, "GBP"},
+    {"RatioOutOf", "Every 4 out of 10 migrants were kidnapped.", "Every 4 out of 10 migrants", "ratio", 0.4, "", "",
+     "migrants"},
+    {"RatioOneInFive", "One in five children was sick.", "One in five children", "ratio", 0.2, "", "", "children"},
+    {"FractionPronounOfStaysOut", "About a quarter of them were threatened.", "About a quarter", "ratio", 0.25, "",
+     "about"},
+    {"FractionOfNounPhrase", "Over half of those threats were carried out.", "Over half of those threats", "ratio",
+     0.5, "", "over", "threats"},
+    {"FractionTwoThirds", "Two-thirds of detainees had no lawyer.", "Two-thirds of detainees", "ratio", 2.0 / 3, "",
+     "", "detainees"},
+    {"MeasureKm", "The journey is more than 3,000 km long.", "more than 3,000 km", "measure", 3000, "km",
+     "more than"},
+    {"MeasureMiles", "The camp is 2 miles from the bridge.", "2 miles", "measure", 2, "mile"},
+    {"MeasureDegrees", "It reached 40 degrees inside.", "40 degrees", "measure", 40, "degree"},
+    {"DurationUpTo", "The process can take up to 700 days.", "up to 700 days", "duration", 700, "day", "up to"},
+    {"AgeIsADuration", "She and her 3-year-old daughter were kidnapped.", "3-year-old", "duration", 3, "year"},
+    {"TitleCaseDuration", "Two Years in Prison for Protest", "Two Years", "duration", 2, "year"},
+    {"TitleCaseListedCountNoun", "71,000 Asylum Seekers Returned", "71,000 Asylum Seekers", "count", 71000, "", "",
+     "Asylum Seekers"},
+    {"CapitalizedModifiersLowercaseHead", "The list names 12 Border Patrol agents.", "12 Border Patrol agents",
+     "count", 12, "", "", "Border Patrol agents"},
+    {"AsOfBeforeFigure", "As of November 2019, over 56,000 asylum seekers have been sent back.",
+     "over 56,000 asylum seekers", "count", 56000, "", "over", "asylum seekers", "2019-11"},
+    {"AsOfAppliesToEveryFigureOfTheSentence",
+     "As of November 2019, over 56,000 asylum seekers, including 16,000 children, have been sent back.",
+     "16,000 children", "count", 16000, "", "", "children", "2019-11"},
+    {"AsOfThrough", "TRAC data indicate that through December 2019, over 59,000 asylum seekers were returned.",
+     "over 59,000 asylum seekers", "count", 59000, "", "over", "asylum seekers", "2019-12"},
+    {"AsOfAfterFigure", "Over 59,000 asylum seekers had been returned as of December 2019.",
+     "Over 59,000 asylum seekers", "count", 59000, "", "over", "asylum seekers", "2019-12"},
+    {"DataFromIsNotAsOf", "According to data from June 2019, at least 13 pregnant women were placed in the program.",
+     "at least 13 pregnant women", "count", 13, "", "at least", "pregnant women", ""},
+    {"InDateIsNotAsOf", "In August 2019, researchers interviewed 10 asylum seekers.", "10 asylum seekers", "count",
+     10, "", "", "asylum seekers", ""},
+};
+
+class StatisticCaseTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(StatisticCaseTest, FindsTheFigure) {
+  const Case& c = GetParam();
+  Document doc = Analyze(c.text);
+  const Entity* hit = nullptr;
+  for (const Entity* e : Statistics(doc)) {
+    if (e->text == c.find) hit = e;
+  }
+  ASSERT_NE(hit, nullptr) << "no statistic \"" << c.find << "\" in \"" << c.text << "\"; found:" << Describe(doc);
+  const StatisticValue* v = hit->as<StatisticValue>();
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->kind, c.kind);
+  EXPECT_NEAR(v->value, c.value, 1e-9 * std::max(1.0, std::fabs(c.value)));
+  EXPECT_EQ(v->unit, c.unit);
+  EXPECT_EQ(v->qualifier, c.qualifier);
+  EXPECT_EQ(v->subject, c.subject);
+  EXPECT_EQ(v->as_of, c.as_of);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, StatisticCaseTest, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<Case>& param) { return std::string(param.param.name); });
+
+struct NotAFigure {
+  const char* name;
+  const char* text;
+  const char* span;  // no statistic may overlap it
+};
+
+const NotAFigure kNotFigures[] = {
+    {"AdvisoryLevel", "Tamaulipas carries a Level 4 travel advisory.", "4"},
+    {"AdvisoryLevelSpelled", "It is on level four of the advisory scale.", "four"},
+    {"Ordinal", "The policy was reinstated for the third time.", "third"},
+    {"CaseNumber", "The court ruled in No. 19-15716 last year.", "19-15716"},
+    {"ArticleNumber", "Article 33 forbids refoulement.", "33"},
+    {"YearBeforeNoun", "Trump's 2019 policy sent people back.", "2019"},
+    {"YearAfterQualifier", "The camps emptied around 2021 when the policy ended.", "2021"},
+    {"VagueThousands", "Thousands of migrants waited for months.", "Thousands"},
+    {"VagueTensOfThousands", "Tens of thousands of children were returned.", "thousands"},
+    {"VagueHundredsAndDozens", "Hundreds of families and dozens of children slept outside.", "dozens"},
+    {"PhoneNumber", "Call 555-0142 for help.", "555-0142"},
+    {"BareNumberCountsNothing", "The memo runs to 12 and was signed.", "12"},
+    {"SingularOne", "In one border city the shelters were full.", "one border city"},
+    {"OneOf", "It is one of the most dangerous cities.", "one"},
+    {"AgeAfterComma", "Carmen holds her son, 3, at a shelter.", "3"},
+    {"FootnoteMarkerAfterPeriod", "That is the rule.3 International bodies agree.", "3 International"},
+    {"FootnoteMarkerAfterComma", "It has a Level 4 advisory,12 on par with Syria.", "12"},
+    {"FootnoteLabelLine", "The policy harms people.\n\n16 Instituto para las Mujeres en la Migración, report.",
+     "16 Instituto"},
+    {"SecondHalfOfYear", "Arrivals rose in the second half of 2019.", "half"},
+    {"SafeThirdCountry", "Guatemala was named a safe third country.", "third"},
+    {"AgeThreshold", "Children under 12 were exempt.", "under 12"},
+    {"StatuteYear", "The 1951 Refugee Convention protects refugees.", "1951"},
+    {"DateDay", "The policy began on January 25, 2019.", "25"},
+    {"TimeOfDay", "The hearing began at 10:30 in the morning.", "10:30"},
+    {"PandemicName", "COVID-19 closed the courts.", "19"},
+};
+
+class NotAFigureTest : public ::testing::TestWithParam<NotAFigure> {};
+
+TEST_P(NotAFigureTest, IsNotAStatistic) {
+  const NotAFigure& c = GetParam();
+  Document doc = Analyze(c.text);
+  const size_t begin = doc.text.find(c.span);
+  ASSERT_NE(begin, std::string::npos) << c.span;
+  const size_t end = begin + std::string_view(c.span).size();
+  for (const Entity* e : Statistics(doc)) {
+    EXPECT_FALSE(e->span.begin < end && begin < e->span.end) << "\"" << c.text << "\" yields " << ToJson(*e).dump();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, NotAFigureTest, ::testing::ValuesIn(kNotFigures),
+                         [](const ::testing::TestParamInfo<NotAFigure>& param) { return std::string(param.param.name); });
+
+TEST(NumberWordsTest, ReadsSpelledCardinalsWithIcu) {
+  struct {
+    const char* words;
+    const char* language;
+    double value;
+  } const cases[] = {
+      {"twelve", "en", 12},         {"Seventy-one thousand", "en", 71000}, {"seventy one thousand", "en", 71000},
+      {"one hundred and twenty", "en", 120}, {"a hundred", "en", 100},    {"TEN", "en", 10},
+      {"two million", "en", 2e6},   {"setenta y un mil", "es", 71000},     {"doscientas", "es", 200},
+  };
+  for (const auto& c : cases) {
+    std::optional<double> v = ParseNumberWords(c.words, c.language);
+    ASSERT_TRUE(v.has_value()) << c.words;
+    EXPECT_DOUBLE_EQ(*v, c.value) << c.words;
+  }
+  EXPECT_FALSE(ParseNumberWords("thousands", "en").has_value());
+  EXPECT_FALSE(ParseNumberWords("dozens", "en").has_value());
+  EXPECT_FALSE(ParseNumberWords("", "en").has_value());
+  EXPECT_EQ(ParseOrdinalWord("fifth"), 5);
+  EXPECT_EQ(ParseOrdinalWord("third"), 3);
+}
+
+TEST(StatisticFinderTest, TwoStatisticsNeverNest) {
+  Document doc = Analyze("Some 45 percent of the 2,315 people treated by MSF reported violence.");
+  std::vector<const Entity*> stats = Statistics(doc);
+  ASSERT_EQ(stats.size(), 2u) << Describe(doc);
+  EXPECT_LE(stats[0]->span.end, stats[1]->span.begin);
+}
+
+TEST(StatisticFinderTest, SameResultsFromManyThreads) {
+  const std::string text =
+      "As of November 2019, over 56,000 asylum seekers, including 16,000 children, were sent back. "
+      "Seventy-one thousand migrants waited up to 700 days; about a quarter of them were threatened, "
+      "and one in five children was sick. The agency spent US$1.2 billion.";
+  const std::string want = Describe(Analyze(text));
+  std::vector<std::string> got(4);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < got.size(); ++i) {
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < 20; ++k) got[i] = Describe(Analyze(text));
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const std::string& g : got) EXPECT_EQ(g, want);
+}
+
+// Pathological inputs: each must finish (linear time) with sane output.
+TEST(StatisticFinderTest, PathologicalMillionDigits) {
+  Document doc = Analyze(std::string(1000000, '7') + " people");
+  EXPECT_TRUE(Statistics(doc).empty()) << "a million digits is an identifier, not a figure";
+}
+
+TEST(StatisticFinderTest, PathologicalRepeatedQualifiers) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += "more than over about ";
+  text += "5 people";
+  Document doc = Analyze(text);
+  ASSERT_EQ(Statistics(doc).size(), 1u);
+  EXPECT_EQ(Statistics(doc)[0]->as<StatisticValue>()->value, 5);
+}
+
+TEST(StatisticFinderTest, PathologicalNumberWordRun) {
+  std::string text;
+  for (int i = 0; i < 50000; ++i) text += "one two three ";
+  text += "people";
+  Document doc = Analyze(text);
+  EXPECT_LE(Statistics(doc).size(), 1u);
+}
+
+TEST(StatisticFinderTest, PathologicalLongLineOfFigures) {
+  std::string text;
+  for (int i = 0; i < 50000; ++i) text += "over 1,000 asylum seekers and 5% of cases; ";
+  Document doc = Analyze(text);
+  EXPECT_EQ(Statistics(doc).size(), 100000u);
+}
+
+}  // namespace
+}  // namespace dossier
