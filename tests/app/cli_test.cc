@@ -1,0 +1,189 @@
+// The CLI as users and CI jobs run it: exit codes, error lines and records,
+// bad input of every kind, and outputs that are whole or absent.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <vector>
+
+#include "tests/app/test_util.h"
+
+namespace dossier {
+namespace {
+
+using nlohmann::json;
+using test_util::ReadFile;
+using test_util::RunDossier;
+using test_util::RunResult;
+using test_util::TempDir;
+
+std::vector<json> JsonLines(const std::string& text) {
+  std::vector<json> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) out.push_back(json::parse(line));
+  }
+  return out;
+}
+
+const std::string kShared = DOSSIER_SHARED_DIR;
+
+TEST(CliTest, HelpAndVersion) {
+  RunResult help = RunDossier("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  for (const char* word : {"extract", "text", "run", "validate", "Exit codes"}) {
+    EXPECT_NE(help.out.find(word), std::string::npos) << word;
+  }
+  RunResult version = RunDossier("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("dossier ", 0), 0u) << version.out;
+  for (const char* cmd : {"extract", "text", "run", "validate"}) {
+    RunResult sub = RunDossier(std::string(cmd) + " --help");
+    EXPECT_EQ(sub.exit_code, 0) << cmd;
+    EXPECT_NE(sub.out.find("Exit codes"), std::string::npos) << cmd;
+  }
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunDossier("").exit_code, 2);
+  EXPECT_EQ(RunDossier("frobnicate").exit_code, 2);
+  EXPECT_EQ(RunDossier("run").exit_code, 2);                 // no inputs, no -o
+  EXPECT_EQ(RunDossier("--packs /nonexistent extract x").exit_code, 2);
+  TempDir tmp;
+  EXPECT_EQ(RunDossier("run " + tmp.path() + "/missing -o " + tmp.path() + "/out").exit_code, 2);
+}
+
+TEST(CliTest, ExtractsEverySeedWithItsFormat) {
+  struct Case {
+    const char* seed;
+    const char* format;
+  };
+  const Case cases[] = {{"000_e58ba67729caf002.txt", "json"},
+                        {"001_f317ec612d5c895c.txt", "text"},
+                        {"002_5e5a55630e324d55.txt", "markdown"},
+                        {"003_0cda4033fbb05015.txt", "text"},
+                        {"004_02e4a86a56e3b9bc.txt", "text"}};
+  for (const Case& c : cases) {
+    RunResult r = RunDossier("extract " + kShared + "/seeds/" + c.seed);
+    ASSERT_EQ(r.exit_code, 0) << c.seed << ": " << r.err;
+    std::vector<json> records = JsonLines(r.out);
+    ASSERT_FALSE(records.empty()) << c.seed;
+    for (const json& rec : records) {
+      EXPECT_EQ(rec["source"]["format"], c.format) << c.seed;
+      EXPECT_EQ(rec["record"], "document");
+      EXPECT_FALSE(rec["text"].get<std::string>().empty()) << c.seed;
+    }
+  }
+}
+
+// Each kind of bad input: one stderr line naming the file, one error
+// record, exit code 1, and the good file next to it still processed.
+TEST(CliTest, BadInputIsReportedAndTheBatchGoesOn) {
+  TempDir tmp;
+  struct Case {
+    const char* name;
+    std::string bytes;
+    const char* stage;
+  };
+  const std::vector<Case> cases = {
+      {"empty.txt", "", "detect"},
+      {"binary.dat", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) + std::string(400, '\0'), "detect"},
+      {"truncated.json", R"({"record": {"title": "A", "summary": "Cut off her)", "extract"},
+      {"nested.json", std::string(100000, '[') + std::string(100000, ']'), "extract"},
+      {"fake.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog >>\nthis is not a pdf", "extract"},
+  };
+  std::string args = "run ";
+  for (const Case& c : cases) args += tmp.Write("in/" + std::string(c.name), c.bytes) + " ";
+  tmp.Write("in/good.txt", "On January 25, 2019, over 60,000 asylum seekers were returned.");
+  args += tmp.path() + "/in/good.txt -q -o " + tmp.path() + "/out";
+  RunResult r = RunDossier(args);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  std::vector<json> errors = JsonLines(ReadFile(tmp.path() + "/out/errors.jsonl"));
+  std::vector<json> docs = JsonLines(ReadFile(tmp.path() + "/out/documents.jsonl"));
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_NE(docs[0]["source"]["path"].get<std::string>().find("good.txt"), std::string::npos);
+  ASSERT_EQ(errors.size(), cases.size()) << ReadFile(tmp.path() + "/out/errors.jsonl");
+  for (const Case& c : cases) {
+    bool seen = false;
+    for (const json& e : errors) {
+      if (e["path"].get<std::string>().find(c.name) == std::string::npos) continue;
+      seen = true;
+      EXPECT_EQ(e["stage"], c.stage) << c.name << ": " << e.dump();
+      EXPECT_FALSE(e["reason"].get<std::string>().empty());
+    }
+    EXPECT_TRUE(seen) << c.name;
+    EXPECT_NE(r.err.find(c.name), std::string::npos) << "stderr does not name " << c.name;
+  }
+}
+
+TEST(CliTest, InvalidUtf8AndNulBytesAreReplacedAndReported) {
+  TempDir tmp;
+  const std::string path =
+      tmp.Write("bad.txt", std::string("Asylum \xff\xfe seekers\0 returned in 2019.", 36));
+  RunResult r = RunDossier("extract " + path);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json rec = json::parse(r.out);
+  const std::string text = rec["text"];
+  EXPECT_NE(text.find("\xEF\xBF\xBD"), std::string::npos);  // U+FFFD
+  EXPECT_EQ(text.find('\0'), std::string::npos);
+  EXPECT_FALSE(rec["warnings"].empty());
+}
+
+TEST(CliTest, RunWritesWholeFilesAndLeavesNoTemporaries) {
+  TempDir tmp;
+  tmp.Write("in/a.md", "# Title\n\nSince 2019, 816 cases were heard.\n");
+  tmp.Write("in/.hidden.txt", "ignored");
+  RunResult r = RunDossier("run " + tmp.path() + "/in -q -o " + tmp.path() + "/out");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(tmp.path() + "/out")) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"documents.jsonl", "errors.jsonl"}));
+  EXPECT_EQ(JsonLines(ReadFile(tmp.path() + "/out/documents.jsonl")).size(), 1u);
+  EXPECT_TRUE(ReadFile(tmp.path() + "/out/errors.jsonl").empty());
+  EXPECT_NE(r.out.find("documents.jsonl"), std::string::npos);  // says where output went
+}
+
+TEST(CliTest, UnwritableOutputIsAnEnvironmentError) {
+  TempDir tmp;
+  const std::string file = tmp.Write("in/a.txt", "text");
+  tmp.Write("blocker", "a file where the output folder should go");
+  RunResult r = RunDossier("run " + file + " -q -o " + tmp.path() + "/blocker/out");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("blocker"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, ExtractReadsStandardInput) {
+  RunResult r = RunDossier("extract - < " + kShared + "/seeds/003_0cda4033fbb05015.txt");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json rec = json::parse(r.out);
+  EXPECT_EQ(rec["source"]["path"], "-");
+  EXPECT_EQ(rec["source"]["format"], "text");
+}
+
+TEST(CliTest, ValidateChecksRecordsInputsAndPacks) {
+  TempDir tmp;
+  const std::string good = tmp.Write("good.txt", "Over 71,000 asylum seekers were returned.");
+  RunResult extracted = RunDossier("extract " + good);
+  ASSERT_EQ(extracted.exit_code, 0);
+  const std::string records = tmp.Write("documents.jsonl", extracted.out);
+  json broken = json::parse(extracted.out);
+  broken["source"]["format"] = "spreadsheet";
+  const std::string bad_records = tmp.Write("bad.jsonl", broken.dump() + "\n");
+  RunResult ok = RunDossier("validate " + good + " " + records);
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  RunResult bad = RunDossier("validate " + bad_records);
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("/source/format"), std::string::npos) << bad.out;
+  const std::string empty = tmp.Write("empty.txt", "");
+  RunResult empty_run = RunDossier("validate " + empty);
+  EXPECT_EQ(empty_run.exit_code, 1);
+  EXPECT_NE(empty_run.out.find("empty file"), std::string::npos) << empty_run.out;
+}
+
+}  // namespace
+}  // namespace dossier
