@@ -153,6 +153,7 @@ def article_html(text):
 <body>
 <h1>Remain in Mexico: Human Rights Impacts of the Migrant Protection Protocols</h1>
 {chr(10).join(body)}
+<h2>Notes</h2>
 <ol class="notes">
 {note_items}
 </ol>
