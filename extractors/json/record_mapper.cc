@@ -279,13 +279,7 @@ class TextAssembler {
               std::string_view label) {
     if (text.empty()) return;
     if (pending_break_ && !doc_.raw_text.empty()) {
-      Segment sep;
-      sep.begin = doc_.raw_text.size();
-      doc_.raw_text += "\n\n";
-      sep.end = doc_.raw_text.size();
-      sep.role = Role::kSeparator;
-      sep.linear = false;
-      doc_.segments.push_back(std::move(sep));
+      doc_.AppendSeparator();
     }
     pending_break_ = false;
     Segment seg;
@@ -434,6 +428,12 @@ Status MapRecord(const ojson& record, const RecordPlace& place, Document& doc) {
     walker.Walk(it.value(), it.key(), place.pointer + "/" + EscapePointerToken(it.key()), true, false);
   }
   if (doc.raw_text.empty()) return Status(StatusCode::kEmpty, "record has no prose fields");
+  // Structured fields for assembly; HTML bodies are already text above.
+  doc.structured = nlohmann::json::object();
+  for (auto it = record.begin(); it != record.end(); ++it) {
+    if (Lower(it.key()).ends_with("html")) continue;
+    doc.structured[it.key()] = nlohmann::json::parse(it.value().dump(), nullptr, false);
+  }
   return Status::Ok();
 }
 

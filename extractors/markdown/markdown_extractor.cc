@@ -513,13 +513,7 @@ void MarkdownToDocument(std::string_view source, Document& doc) {
       for (const Run& r : runs) doc.metadata.title += r.text;
     }
     if (!doc.raw_text.empty()) {
-      Segment sep;
-      sep.begin = doc.raw_text.size();
-      doc.raw_text += "\n\n";
-      sep.end = doc.raw_text.size();
-      sep.role = Role::kSeparator;
-      sep.linear = false;
-      doc.segments.push_back(std::move(sep));
+      doc.AppendSeparator();
     }
     for (Run& r : runs) {
       Segment seg;

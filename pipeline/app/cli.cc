@@ -53,18 +53,24 @@ int RunCli(int argc, char** argv) {
   std::string out_dir;
   bool quiet = false;
   CLI::App* run = app.add_subcommand(
-      "run", "Process every file under the given folders into OUT/documents.jsonl and "
-             "OUT/errors.jsonl");
+      "run", "Process every file under the given folders into OUT/documents.jsonl, "
+             "OUT/incidents.jsonl and OUT/errors.jsonl");
   run->add_option("inputs", run_inputs, "Input folders or files")->required();
   run->add_option("-o,--out", out_dir, "Output folder (created if missing)")->required();
   run->add_flag("-q,--quiet", quiet, "No progress on stderr");
+  MergeOptions merge;
+  run->add_option("--merge-threshold", merge.threshold,
+                  "Similarity (0-1) at or above which records of two documents are merged into "
+                  "one incident; above 1 never merges (see schemas/incident.md)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 2.0));
   run->footer(kExitCodes);
 
   std::vector<std::string> validate_paths;
   CLI::App* validate = app.add_subcommand(
       "validate",
       "Check input files (do they extract into valid records?) and dossier record files "
-      "(documents.jsonl, errors.jsonl) and pattern packs against the schemas");
+      "(documents.jsonl, incidents.jsonl, errors.jsonl) and pattern packs against the schemas");
   validate->add_option("paths", validate_paths, "Files to check")->required();
   validate->footer(kExitCodes);
 
@@ -89,7 +95,7 @@ int RunCli(int argc, char** argv) {
     return ExtractCommand(**processor, extract_paths, records);
   }
   if (text->parsed()) return TextCommand(**processor, text_path);
-  if (run->parsed()) return RunCommand(**processor, run_inputs, out_dir, quiet);
+  if (run->parsed()) return RunCommand(**processor, run_inputs, out_dir, quiet, merge);
   if (validate->parsed()) return ValidateCommand(**processor, validate_paths);
   return kExitUsage;
 }

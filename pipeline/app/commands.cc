@@ -10,8 +10,10 @@
 #include <sstream>
 
 #include "pipeline/app/cli.h"
+#include "pipeline/assemble/record_from_document.h"
 #include "pipeline/core/json_io.h"
 #include "pipeline/find/pattern_pack.h"
+#include "pipeline/output/incident_sink.h"
 
 namespace dossier {
 
@@ -62,12 +64,64 @@ class Progress {
   std::chrono::steady_clock::time_point last_{};
 };
 
+// Passes every record on to `out` and keeps each document's incident
+// record (small: what merge needs, not the document).
+class AssemblingSink final : public RecordSink {
+ public:
+  explicit AssemblingSink(RecordSink& out) : out_(out) {}
+
+  void WriteDocument(const Document& doc) override {
+    out_.WriteDocument(doc);
+    try {
+      incidents.push_back(RecordFromDocument(doc));
+    } catch (const std::exception& e) {
+      ErrorRecord error;
+      error.path = doc.source_path;
+      error.locator = doc.locator;
+      error.format_guess = doc.format;
+      error.stage = "assemble";
+      error.reason = std::string("cannot assemble an incident record: ") + e.what();
+      failures.push_back(error);
+      out_.WriteError(error);
+    }
+  }
+  void WriteError(const ErrorRecord& error) override { out_.WriteError(error); }
+  Status Finish() override { return Status::Ok(); }  // the caller finishes `out`
+
+  std::vector<IncidentRecord> incidents;
+  std::vector<ErrorRecord> failures;
+
+ private:
+  RecordSink& out_;
+};
+
 bool IsHidden(const fs::path& p) {
   const std::string name = p.filename().string();
   return !name.empty() && name[0] == '.';
 }
 
 }  // namespace
+
+std::vector<ErrorRecord> WriteIncidents(const Processor& processor, std::vector<IncidentRecord> incidents,
+                                        const MergeOptions& merge, IncidentSink& sink, RecordSink& errors) {
+  std::vector<ErrorRecord> failures;
+  for (const IncidentRecord& record : MergeRecords(std::move(incidents), merge)) {
+    const auto problems = processor.validator().Validate("incident", ToJson(record));
+    if (problems.empty()) {
+      sink.Write(record);
+      continue;
+    }
+    ErrorRecord error;
+    error.path = record.documents.empty() ? "" : record.documents.front().path;
+    error.locator = problems.front().pointer.empty() ? "/" : problems.front().pointer;
+    error.stage = "validate";
+    error.reason = "incident " + record.id + " invalid at " + error.locator + ": " +
+                   problems.front().message;
+    errors.WriteError(error);
+    failures.push_back(std::move(error));
+  }
+  return failures;
+}
 
 std::vector<std::string> CollectFiles(const std::vector<std::string>& inputs,
                                       std::vector<std::string>* missing) {
@@ -127,7 +181,7 @@ int TextCommand(const Processor& processor, const std::string& path) {
 }
 
 int RunCommand(const Processor& processor, const std::vector<std::string>& inputs,
-               const std::string& out_dir, bool quiet) {
+               const std::string& out_dir, bool quiet, const MergeOptions& merge) {
   std::vector<std::string> missing;
   std::vector<std::string> files = CollectFiles(inputs, &missing);
   for (const std::string& m : missing) std::cerr << "dossier: " << m << ": no such file or folder\n";
@@ -137,22 +191,39 @@ int RunCommand(const Processor& processor, const std::vector<std::string>& input
     std::cerr << "dossier: " << sink.status().message() << "\n";
     return kExitUsage;
   }
+  auto incident_sink = IncidentSink::Create(out_dir);
+  if (!incident_sink.ok()) {
+    std::cerr << "dossier: " << incident_sink.status().message() << "\n";
+    return kExitUsage;
+  }
+  AssemblingSink assembling(**sink);
   Progress progress(files.size(), quiet);
   size_t documents = 0, errors = 0;
   for (size_t i = 0; i < files.size(); ++i) {
-    FileReport report = processor.ProcessFile(files[i], **sink);
+    FileReport report = processor.ProcessFile(files[i], assembling);
     PrintErrors(report);
     documents += static_cast<size_t>(report.documents);
     errors += report.errors.size();
     progress.Update(i + 1, documents, errors, files[i]);
   }
-  if (Status s = (*sink)->Finish(); !s.ok()) {
-    std::cerr << "dossier: " << s.message() << "\n";
+  std::vector<ErrorRecord> failures = std::move(assembling.failures);
+  for (ErrorRecord& e : WriteIncidents(processor, std::move(assembling.incidents), merge,
+                                       **incident_sink, **sink)) {
+    failures.push_back(std::move(e));
+  }
+  for (const ErrorRecord& e : failures) std::cerr << e.ToLine() << "\n";
+  errors += failures.size();
+  // Incidents first: documents.jsonl and errors.jsonl in place mean the run finished.
+  Status incidents_done = (*incident_sink)->Finish();
+  Status done = (*sink)->Finish();
+  if (!done.ok() || !incidents_done.ok()) {
+    std::cerr << "dossier: " << (done.ok() ? incidents_done : done).message() << "\n";
     return kExitUsage;
   }
   std::cerr << "dossier: " << files.size() << " files, " << documents << " documents, " << errors
             << " errors\n";
-  std::cout << (*sink)->documents_path() << "\n" << (*sink)->errors_path() << "\n";
+  std::cout << (*sink)->documents_path() << "\n" << (*sink)->errors_path() << "\n"
+            << (*incident_sink)->path() << "\n";
   return errors == 0 ? kExitOk : kExitSomeFailed;
 }
 

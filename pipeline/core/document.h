@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "pipeline/core/entity.h"
 #include "pipeline/core/format.h"
 #include "pipeline/core/offset_map.h"
@@ -59,6 +61,11 @@ struct Document {
   int64_t line = 0;         // JSON Lines: 1-based line; else 0
 
   Metadata metadata;
+  // JSON dumps only: the record object itself, minus its HTML fields (their
+  // text is in raw_text), so that assembly can map structured fields
+  // (category, sources, timeline, ...) without knowing the extractor.
+  // Null for every other format. Not written to the document record.
+  nlohmann::json structured;
 
   // Extraction: the text in reading order, tiled by segments.
   std::string raw_text;
@@ -84,6 +91,17 @@ struct Document {
   // Returns the normalized text of `span`.
   std::string_view Text(const Span& span) const {
     return std::string_view(text).substr(span.begin, span.end - span.begin);
+  }
+  // Appends `text` to raw_text as a separator segment (no source bytes):
+  // how extractors put "\n\n" between parts.
+  void AppendSeparator(std::string_view separator_text = "\n\n") {
+    Segment sep;
+    sep.begin = raw_text.size();
+    raw_text += separator_text;
+    sep.end = raw_text.size();
+    sep.role = Role::kSeparator;
+    sep.linear = false;
+    segments.push_back(std::move(sep));
   }
   // Appends a warning.
   void Warn(std::string stage, std::string code, std::string message) {

@@ -8,6 +8,7 @@
 
 #include "pipeline/core/document.h"
 #include "pipeline/core/error_record.h"
+#include "pipeline/core/incident.h"
 
 namespace dossier {
 
@@ -29,6 +30,9 @@ nlohmann::json ToJson(const Entity& entity);
 nlohmann::json ToJson(const Document& doc, const RecordOptions& options = {});
 // Returns the error record.
 nlohmann::json ToJson(const ErrorRecord& error);
+// Returns the incident record (schemas/incident.schema.json); empty values
+// are left out.
+nlohmann::json ToJson(const IncidentRecord& incident);
 
 }  // namespace dossier
 

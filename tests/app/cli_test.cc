@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -142,10 +143,29 @@ TEST(CliTest, RunWritesWholeFilesAndLeavesNoTemporaries) {
     names.push_back(entry.path().filename().string());
   }
   std::sort(names.begin(), names.end());
-  EXPECT_EQ(names, (std::vector<std::string>{"documents.jsonl", "errors.jsonl"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"documents.jsonl", "errors.jsonl", "incidents.jsonl"}));
   EXPECT_EQ(JsonLines(ReadFile(tmp.path() + "/out/documents.jsonl")).size(), 1u);
   EXPECT_TRUE(ReadFile(tmp.path() + "/out/errors.jsonl").empty());
   EXPECT_NE(r.out.find("documents.jsonl"), std::string::npos);  // says where output went
+}
+
+// The main job of the README: every sample but the deliberately broken one
+// becomes records, and every record written validates against its schema.
+TEST(CliTest, SamplesRunIntoValidRecordsWithOnlyTheBrokenFileFailing) {
+  TempDir tmp;
+  const std::string out = tmp.path() + "/out";
+  RunResult r = RunDossier("run " + std::string(DOSSIER_SOURCE_DIR) + "/samples -q -o " + out);
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  std::vector<json> errors = JsonLines(ReadFile(out + "/errors.jsonl"));
+  ASSERT_EQ(errors.size(), 1u) << ReadFile(out + "/errors.jsonl");
+  EXPECT_NE(errors[0]["path"].get<std::string>().find("broken.pdf"), std::string::npos);
+  std::set<std::string> formats;
+  for (const json& rec : JsonLines(ReadFile(out + "/documents.jsonl"))) {
+    formats.insert(rec["source"]["format"].get<std::string>());
+  }
+  EXPECT_EQ(formats, (std::set<std::string>{"html", "json", "jsonl", "markdown", "pdf"}));
+  RunResult check = RunDossier("validate " + out + "/documents.jsonl " + out + "/errors.jsonl");
+  EXPECT_EQ(check.exit_code, 0) << check.out;
 }
 
 TEST(CliTest, UnwritableOutputIsAnEnvironmentError) {
