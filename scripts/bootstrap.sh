@@ -53,7 +53,7 @@ if [ "$mode" = samples ]; then
   # samples/ holds one deliberately broken file: exit code 1 (some documents
   # failed, the rest were processed) is the expected outcome there.
   if [ "$rc" -gt 1 ]; then exit "$rc"; fi
-  echo "bootstrap: records in $out/documents.jsonl, errors in $out/errors.jsonl"
+  echo "bootstrap: output in $out/ (documents.jsonl, incidents.jsonl, errors.jsonl)"
   exit 0
 fi
 
