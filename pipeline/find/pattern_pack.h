@@ -9,8 +9,18 @@
 // reporters) read by the finder.
 //
 // Compiled once per process and shared read-only across threads. Scan()
-// runs an RE2::Set over the text first, so a pattern is run in full only on
-// the paragraphs where the set says it can match.
+// runs an RE2::Set over blocks of paragraphs first, so a pattern is run in
+// full only on the blocks where the set says it can match.
+//
+// Trailing context: RE2 has no lookahead, so a pattern may end in a named
+// group `ahead` that must match but is not part of the match: the match ends
+// where `ahead` begins, and the next search starts there. A figure pattern
+// can so demand "a word follows" and let RE2, not C++, reject the bare
+// numbers that count nothing.
+//
+// Repeated group names: RE2 forbids two groups of one name, so a pattern
+// whose alternatives need the same group writes `name__2`, `name__3`, ...;
+// the finder sees them all as `name` (the one that took part).
 //
 // Example:
 //   Result<PatternPack> pack = PatternPack::Parse(json_text, "dates.json");
@@ -23,6 +33,7 @@
 #include <re2/re2.h>
 #include <re2/set.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -41,7 +52,12 @@ struct Pattern {
   int priority = 0;      // breaks ties between overlapping matches
   std::string source;    // the regex after fragment expansion
   std::unique_ptr<RE2> re;
-  std::map<std::string, int> groups;  // named group -> index
+  // Named group (without its `__N` suffix) -> indexes, in regex order.
+  std::map<std::string, std::vector<int>, std::less<>> groups;
+  int ahead = -1;  // index of the trailing-context group, or -1
+  uint64_t serial = 0;       // unique in the process: keys remembered submatches
+  bool digit_blind = false;  // the regex treats all digits alike
+  bool memo = false;         // remember submatches by the matched text's shape
   nlohmann::json examples;            // as in the file
   nlohmann::json counterexamples;
   nlohmann::json options;             // free-form per-pattern settings
@@ -77,9 +93,10 @@ class PatternPack {
   // regexes from the same vocabulary), or "".
   std::string fragment(std::string_view name) const;
 
-  // Appends every match of every pattern in `text` to `out`: matches of one
-  // pattern do not overlap each other; matches of different patterns may.
-  // Paragraphs ("\n\n"-separated) are prefiltered with the RE2::Set.
+  // Appends every match of every pattern in `text` to `out`, by paragraph,
+  // then pattern, then position: matches of one pattern do not overlap each
+  // other; matches of different patterns may. No match spans a paragraph
+  // break ("\n\n"). Blocks of paragraphs are prefiltered with the RE2::Set.
   void Scan(std::string_view text, std::vector<PatternMatch>* out) const;
 
  private:

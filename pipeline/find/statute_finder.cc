@@ -164,9 +164,25 @@ class StatuteFinder final : public Finder {
   std::set<std::string, std::less<>> SuppressedAbbreviations(const std::string& text) const {
     std::set<std::string, std::less<>> out;
     if (!definition_->ok()) return out;
-    re2::StringPiece input(text);
-    re2::StringPiece name, abbr;
-    while (RE2::FindAndConsume(&input, *definition_, &name, &abbr)) {
+    // A definition ends at "(ABBR)" and its words cannot run over a "(",
+    // digit or punctuation: the regex runs only over the run of words and
+    // spaces before each "(ABBR)", not over the whole text.
+    auto in_run = [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '\'' || c == '.' || c == '-' || c == ' ' ||
+             (c >= '\t' && c <= '\r');
+    };
+    size_t consumed = 0;
+    re2::StringPiece groups[3];
+    for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
+      size_t close = open + 1;
+      while (close < text.size() && close - open <= 9 && text[close] >= 'A' && text[close] <= 'Z') ++close;
+      if (close - open < 3 || close - open > 9 || close >= text.size() || text[close] != ')') continue;
+      if (open < consumed) continue;
+      size_t run = open;
+      while (run > consumed && in_run(text[run - 1])) --run;
+      if (!definition_->Match(text, run, close + 1, RE2::UNANCHORED, groups, 3)) continue;
+      consumed = static_cast<size_t>(groups[0].data() - text.data()) + groups[0].size();
+      const re2::StringPiece name = groups[1], abbr = groups[2];
       const Instrument* listed = index_.FindAbbreviation(abbr);
       if (listed == nullptr) continue;
       const std::string words = CollapseSpaces(name);
