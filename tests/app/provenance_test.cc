@@ -5,6 +5,11 @@
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <memory>
+#include <sstream>
 
 #include "extractors/input.h"
 #include "pipeline/app/processor.h"
@@ -88,6 +93,70 @@ int CheckFile(const Processor& processor, const std::string& path) {
     }
   }
   return checked;
+}
+
+// Words of `text`, letters and digits only, lower-cased: PDF anchors name a
+// page, and the page's own text must hold the words of each block there.
+std::vector<std::string> Words(const std::string& text) {
+  std::vector<std::string> words;
+  std::string w;
+  for (unsigned char c : text) {
+    if (std::isalnum(c)) {
+      w += static_cast<char>(std::tolower(c));
+    } else if (!w.empty()) {
+      words.push_back(w);
+      w.clear();
+    }
+  }
+  if (!w.empty()) words.push_back(w);
+  // A note marker glued to a word on the page ("visa22") is dropped from
+  // the extracted text: compare words without trailing digits.
+  for (std::string& word : words) {
+    size_t end = word.size();
+    while (end > 0 && std::isdigit(static_cast<unsigned char>(word[end - 1]))) --end;
+    if (end > 0 && std::isalpha(static_cast<unsigned char>(word[end - 1]))) word.resize(end);
+  }
+  // So is a marker after punctuation ("status.”5"): leave numbers out.
+  std::erase_if(words, [](const std::string& word) {
+    return std::isdigit(static_cast<unsigned char>(word[0])) != 0;
+  });
+  return words;
+}
+
+TEST(ProvenanceTest, PdfBlocksAreOnThePageTheirAnchorNames) {
+  ProcessOptions options;
+  options.find_entities = false;
+  auto processor = Processor::Create(options);
+  ASSERT_TRUE(processor.ok());
+  const std::string path = DOSSIER_SOURCE_DIR "/samples/mpp-article.pdf";
+  KeepingSink sink;
+  (*processor)->ProcessFile(path, sink);
+  ASSERT_EQ(sink.docs.size(), 1u);
+  const Document& doc = sink.docs[0];
+  std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(path));
+  ASSERT_TRUE(pdf != nullptr);
+  std::vector<std::string> pages;  // page text as one word string per page
+  for (int i = 0; i < pdf->pages(); ++i) {
+    std::unique_ptr<poppler::page> page(pdf->create_page(i));
+    const auto bytes = page->text().to_utf8();
+    std::string joined = " ";
+    for (const std::string& w : Words(std::string(bytes.begin(), bytes.end()))) joined += w + " ";
+    pages.push_back(joined);
+  }
+  int checked = 0;
+  for (const Segment& seg : doc.segments) {
+    if (seg.role == Role::kSeparator) continue;
+    ASSERT_GE(seg.anchor.page, 1);
+    ASSERT_LE(seg.anchor.page, static_cast<int>(pages.size()));
+    const std::vector<std::string> words = Words(doc.raw_text.substr(seg.begin, seg.end - seg.begin));
+    if (words.size() < 4) continue;
+    std::string head = " ";
+    for (size_t i = 0; i < 4; ++i) head += words[i] + " ";
+    EXPECT_NE(pages[static_cast<size_t>(seg.anchor.page - 1)].find(head), std::string::npos)
+        << "block \"" << head << "\" is not on page " << seg.anchor.page;
+    ++checked;
+  }
+  EXPECT_GT(checked, 20);
 }
 
 TEST(ProvenanceTest, SentencesRoundTripOnSeedsAndSamples) {
