@@ -12,29 +12,15 @@
 #include "pipeline/find/date_resolve.h"
 #include "pipeline/find/entity_finder.h"
 #include "pipeline/normalize/normalizer.h"
+#include "tests/find/finder_test_util.h"
 
 namespace dossier {
 namespace {
 
-const EntityFinder& Finders() {
-  static const std::shared_ptr<const EntityFinder> finder = [] {
-    auto loaded = EntityFinder::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : std::make_shared<const EntityFinder>();
-  }();
-  return *finder;
-}
+const EntityFinder& Finders() { return test_util::BuiltinFinder(); }
 
 Document Normalized(const std::string& text, const std::string& doc_date) {
-  Document doc;
-  doc.raw_text = text;
-  Segment body;
-  body.end = text.size();
-  body.anchor.byte_offset = 0;
-  doc.segments.push_back(body);
-  doc.metadata.date = doc_date;
-  TextNormalizer normalizer;
-  EXPECT_TRUE(normalizer.Normalize(doc).ok());
+  Document doc = test_util::NormalizedDocument(text, doc_date);
   return doc;
 }
 

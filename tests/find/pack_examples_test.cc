@@ -15,28 +15,17 @@
 #include "pipeline/core/json_io.h"
 #include "pipeline/find/entity_finder.h"
 #include "pipeline/normalize/normalizer.h"
+#include "tests/find/finder_test_util.h"
 
 namespace dossier {
 namespace {
 
 using nlohmann::json;
 
-const EntityFinder& Finder() {
-  static const std::shared_ptr<const EntityFinder> finder = [] {
-    auto loaded = EntityFinder::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : std::make_shared<const EntityFinder>();
-  }();
-  return *finder;
-}
+const EntityFinder& Finder() { return test_util::BuiltinFinder(); }
 
 Document Analyze(const std::string& text, const std::string& doc_date) {
-  Document doc;
-  doc.raw_text = text;
-  doc.segments.push_back(Segment::Verbatim(0, text.size(), 0));
-  doc.metadata.date = doc_date;
-  TextNormalizer normalizer;
-  EXPECT_TRUE(normalizer.Normalize(doc).ok());
+  Document doc = test_util::NormalizedDocument(text, doc_date);
   Finder().Run(doc);
   return doc;
 }

@@ -13,29 +13,15 @@
 #include "pipeline/find/entity_finder.h"
 #include "pipeline/find/number_words.h"
 #include "pipeline/normalize/normalizer.h"
+#include "tests/find/finder_test_util.h"
 
 namespace dossier {
 namespace {
 
-const EntityFinder& Finder() {
-  static const std::shared_ptr<const EntityFinder> finder = [] {
-    auto loaded = EntityFinder::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : std::make_shared<const EntityFinder>();
-  }();
-  return *finder;
-}
+const EntityFinder& Finder() { return test_util::BuiltinFinder(); }
 
 Document Analyze(const std::string& text) {
-  Document doc;
-  doc.raw_text = text;
-  Segment body;
-  body.end = text.size();
-  body.anchor.byte_offset = 0;
-  doc.segments.push_back(body);
-  doc.metadata.date = "2020-03-01";
-  TextNormalizer normalizer;
-  EXPECT_TRUE(normalizer.Normalize(doc).ok());
+  Document doc = test_util::NormalizedDocument(text, "2020-03-01");
   Finder().Run(doc);
   return doc;
 }

@@ -13,30 +13,16 @@
 #include "pipeline/find/instrument_index.h"
 #include "pipeline/find/provision_text.h"
 #include "pipeline/normalize/normalizer.h"
+#include "tests/find/finder_test_util.h"
 
 namespace dossier {
 namespace {
 
-const EntityFinder& Finders() {
-  static const std::shared_ptr<const EntityFinder> finder = [] {
-    auto loaded = EntityFinder::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? *loaded : std::make_shared<const EntityFinder>();
-  }();
-  return *finder;
-}
+const EntityFinder& Finders() { return test_util::BuiltinFinder(); }
 
 // Returns the statutes found in `text` (normalized first), in text order.
 std::vector<Entity> Statutes(const std::string& text) {
-  Document doc;
-  doc.raw_text = text;
-  doc.format = Format::kText;
-  Segment body;  // built field by field: GCC 12 warns on the aggregate form
-  body.end = text.size();
-  body.anchor.byte_offset = 0;
-  doc.segments.push_back(body);
-  TextNormalizer normalizer;
-  EXPECT_TRUE(normalizer.Normalize(doc).ok());
+  Document doc = test_util::NormalizedDocument(text);
   const PatternPack* pack = Finders().pack("statute");
   EXPECT_NE(pack, nullptr);
   std::vector<Entity> out;
