@@ -16,7 +16,10 @@ const ExtractorRegistry& ExtractorRegistry::Default() {
     r->Add(MakeJsonExtractor());
     r->Add(MakeJsonLinesExtractor());
     r->Add(MakeMarkdownExtractor());
-    r->Add(MakePdfExtractor());
+    // One page thread: poppler-cpp does not document concurrent page access
+    // to one document as safe, and a crash must not take a batch down. Batch
+    // parallelism comes from worker processes, one document each.
+    r->Add(MakePdfExtractor(1));
     return r;
   }();
   return *registry;

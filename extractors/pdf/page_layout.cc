@@ -131,9 +131,12 @@ std::vector<std::vector<PdfWord>> GroupRows(std::vector<PdfWord> words) {
       const double smaller = std::min(w.box.height, r.core.height);
       if (smaller <= 0) continue;
       const double overlap = YOverlap(r.core, w.box) / smaller;
-      // A raised or lowered small word (a footnote marker, an index) hangs
-      // off its line's band more than a word of the line's own size.
-      const double needed = w.font_size < 0.85 * r.core_size ? 0.3 : kRowOverlap;
+      // A raised or lowered small mark (a footnote marker, an index) hangs
+      // off its line's band more than a word of the line's own size. Only a
+      // short one: a run of smaller words half a line off is a line of its
+      // own (the next line of a table cell beside a tall checkbox glyph).
+      const bool mark = w.font_size < 0.85 * r.core_size && CodePoints(w.text) <= 3;
+      const double needed = mark ? 0.3 : kRowOverlap;
       if (overlap >= needed && overlap > best_overlap) best = i, best_overlap = overlap;
     }
     if (best < 0) {
@@ -237,7 +240,11 @@ std::vector<std::vector<size_t>> FindSplits(const std::vector<std::vector<PdfWor
     for (size_t i = 1; i < row.size(); ++i) {
       const double a = Right(row[i - 1].box), b = row[i].box.x, gap = b - a;
       if (gap <= kGutterGap * size[r]) continue;
-      if (i - start == 1 && gap <= kLabelGap * size[r] && IsLabel(row[start].text)) continue;
+      // A bare number more than a column gap from its text is no label: it
+      // is a pleading-paper line number or a table's row number.
+      const std::string& first = row[start].text;
+      const bool bare_number = std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (i - start == 1 && gap <= (bare_number ? kColumnGap : kLabelGap) * size[r] && IsLabel(first)) continue;
       bool split = gap > kColumnGap * size[r];
       if (!split) {
         const double lo = a + gap / 4, hi = b - gap / 4;
@@ -302,6 +309,59 @@ void SplitRow(std::vector<PdfWord> row, const std::vector<size_t>& splits, size_
     BuildText(line);
     lines.push_back(std::move(line));
   }
+}
+
+// Returns the value of a line that is a bare one- or two-digit number, or -1.
+int BareNumber(const Line& l) {
+  if (l.words.size() != 1 || l.text.empty() || l.text.size() > 2) return -1;
+  for (char c : l.text) {
+    if (c < '0' || c > '9') return -1;
+  }
+  return std::stoi(l.text);
+}
+
+// Takes out the line numbers of pleading paper: bare numbers counting up by
+// one, at least kMinLineNumbers of them, down a margin wholly outside the
+// text (left of where the text lines start, or right of where they end). A
+// table's first column of row numbers sits inside the text's edges and
+// stays. Returns how many were taken out.
+constexpr int kMinLineNumbers = 5;
+int DropLineNumbers(std::vector<Line>& lines) {
+  std::vector<double> lefts, rights;
+  for (const Line& l : lines) {
+    if (l.words.size() < 3) continue;
+    lefts.push_back(l.box.x);
+    rights.push_back(Right(l.box));
+  }
+  if (lefts.size() < kMinLineNumbers) return 0;
+  // The text's edges: low and high percentiles, so a stray line does not move them.
+  std::sort(lefts.begin(), lefts.end());
+  std::sort(rights.begin(), rights.end());
+  const double text_left = lefts[lefts.size() / 10], text_right = rights[rights.size() * 9 / 10];
+  int dropped = 0;
+  for (int side = 0; side < 2; ++side) {
+    std::vector<size_t> margin;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const Line& l = lines[i];
+      const bool outside = side == 0 ? Right(l.box) < text_left - 0.5 * l.font_size
+                                     : l.box.x > text_right + 0.5 * l.font_size;
+      if (outside && BareNumber(l) >= 0) margin.push_back(i);
+    }
+    std::sort(margin.begin(), margin.end(), [&](size_t a, size_t b) { return lines[a].box.y < lines[b].box.y; });
+    // The longest run counting up by one, top to bottom.
+    size_t best_begin = 0, best_len = 0;
+    for (size_t i = 0; i < margin.size();) {
+      size_t j = i + 1;
+      while (j < margin.size() && BareNumber(lines[margin[j]]) == BareNumber(lines[margin[j - 1]]) + 1) ++j;
+      if (j - i > best_len) best_begin = i, best_len = j - i;
+      i = j;
+    }
+    if (best_len < static_cast<size_t>(kMinLineNumbers)) continue;
+    for (size_t k = best_begin; k < best_begin + best_len; ++k) lines[margin[k]].text.clear();
+    dropped += static_cast<int>(best_len);
+  }
+  if (dropped > 0) std::erase_if(lines, [](const Line& l) { return l.text.empty(); });
+  return dropped;
 }
 
 // A block while it is built: indexes of its lines, top to bottom.
@@ -686,6 +746,7 @@ PageLayout LayOutPage(std::vector<PdfWord> words, double width, double height) {
   for (size_t r = 0; r < rows.size(); ++r) {
     SplitRow(std::move(rows[r]), splits[r], r, lines, page.markers_dropped);
   }
+  page.line_numbers_dropped = DropLineNumbers(lines);
   if (lines.empty()) return page;
   size_t rtl_lines = 0;
   for (const Line& l : lines) rtl_lines += l.rtl;

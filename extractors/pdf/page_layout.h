@@ -6,7 +6,8 @@
 // reader would: column by column, a full-width heading before the columns
 // under it, table rows left to right, footnotes after the body. Footnote
 // markers (small raised digits) are dropped from the body text; footnotes
-// become their own blocks labelled with their number. The code knows nothing
+// become their own blocks labelled with their number. The line numbers of
+// pleading paper (1, 2, 3, ... down the margin beside the text) are dropped. The code knows nothing
 // about Poppler, so tests lay out pages built by hand.
 //
 // Example:
@@ -54,6 +55,7 @@ struct LaidBlock {
 struct PageLayout {
   std::vector<LaidBlock> blocks;  // body in reading order, then footnotes
   int markers_dropped = 0;        // footnote markers taken out of the body
+  int line_numbers_dropped = 0;   // pleading-paper line numbers in the margin
 };
 
 // Returns the blocks of a page of `width` x `height` points holding `words`.

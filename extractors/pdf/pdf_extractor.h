@@ -3,10 +3,13 @@
 // Poppler (poppler-cpp) opens the file and lists each page's words with their
 // boxes and font sizes; LayOutPage turns them into ordered blocks; pages
 // without a text layer are read by Tesseract (ExtractOptions::ocr). Pages are
-// processed one at a time and released, so memory follows the output text,
-// not the page count. Running headers, footers and page numbers are left out
-// (counted in a "running_headers_removed" warning); footnotes follow the body
-// text of their page as Role::kFootnote segments labelled with their number.
+// read on worker threads and stream through in order (see PageStream): each
+// is written to the document once the running-header check has seen the few
+// pages after it, then released, so memory follows the output text, not the
+// page count. Running headers, footers and page numbers are left out (counted
+// in a "running_headers_removed" warning), as are pleading-paper line numbers
+// ("line_numbers_removed"); footnotes follow the body text of their page as
+// Role::kFootnote segments labelled with their number.
 //
 // Raw text: lines of a block are joined by "\n" and blocks by "\n\n" (a
 // kSeparator segment). Each line is one segment anchored to its page and box
@@ -29,8 +32,9 @@
 
 namespace dossier {
 
-// Returns the extractor for Format::kPdf.
-std::unique_ptr<Extractor> MakePdfExtractor();
+// Returns the extractor for Format::kPdf, reading pages on `threads` worker
+// threads (0: one per core, up to four). The text is the same for any count.
+std::unique_ptr<Extractor> MakePdfExtractor(int threads = 0);
 
 }  // namespace dossier
 

@@ -84,11 +84,10 @@ void RunningHeaders::AddPage(const PageLayout& page) {
   }
 }
 
-void RunningHeaders::Seal(int page_count) {
-  // Short documents: twice is a pattern. Long ones: a chapter's header
-  // repeats on a few pages at least.
-  threshold_ = std::clamp(static_cast<int>(std::ceil(0.2 * page_count)), 2, 3);
-}
+RunningHeaders::RunningHeaders(int page_count)
+    // Short documents: twice is a pattern. Long ones: a chapter's header
+    // repeats on a few pages at least.
+    : threshold_(std::clamp(static_cast<int>(std::ceil(0.2 * page_count)), 2, 3)) {}
 
 bool RunningHeaders::Drop(const LaidLine& line) const {
   if (line.margin == Margin::kNone) return false;

@@ -82,7 +82,10 @@ int RunCli(int argc, char** argv) {
   }
 
   options.extract.ocr = !no_ocr;
-  if (text->parsed()) options.find_entities = false;
+  if (text->parsed()) {  // only the text is printed: no entities, no record to check
+    options.find_entities = false;
+    options.validate_records = false;
+  }
   auto processor = Processor::Create(options);
   if (!processor.ok()) {
     std::cerr << "dossier: " << processor.status().message() << "\n";

@@ -3,8 +3,10 @@
 #include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uniset.h>
 
 #include <climits>
+#include <memory>
 #include <utility>
 
 #include "pipeline/normalize/char_cleanup.h"
@@ -21,16 +23,25 @@ using normalize_internal::SentenceSplitter;
 struct TextNormalizer::Impl {
   explicit Impl(const NormalizeOptions& options) : splitter(options.sentence_locale) {
     UErrorCode ec = U_ZERO_ERROR;
-    nfkc = icu::Normalizer2::getNFKCInstance(ec);
+    const icu::Normalizer2* full = icu::Normalizer2::getNFKCInstance(ec);
     if (U_FAILURE(ec)) {
-      nfkc = nullptr;
       status = Internal(std::string("ICU NFKC data: ") + u_errorName(ec));
     } else {
-      status = splitter.status();
+      // Hangul compatibility letters (U+3131..U+318E, halfwidth U+FFA0..
+      // U+FFDC) are left alone: NFKC maps them to conjoining jamo, which
+      // fuse with neighbouring syllables (the interpunct U+318D becomes a
+      // vowel of the syllable before it).
+      outside_hangul_letters.applyPattern(icu::UnicodeString(u"[^\u3131-\u318E\uFFA0-\uFFDC]"), ec);
+      outside_hangul_letters.freeze();
+      filtered = std::make_unique<icu::FilteredNormalizer2>(*full, outside_hangul_letters);
+      nfkc = filtered.get();
+      status = U_FAILURE(ec) ? Internal(std::string("ICU NFKC filter: ") + u_errorName(ec)) : splitter.status();
     }
   }
 
-  const icu::Normalizer2* nfkc = nullptr;  // owned by ICU
+  icu::UnicodeSet outside_hangul_letters;
+  std::unique_ptr<icu::FilteredNormalizer2> filtered;
+  const icu::Normalizer2* nfkc = nullptr;  // `filtered`
   SentenceSplitter splitter;
   Status status;
 };

@@ -38,6 +38,12 @@ inline constexpr NormalizeCase kNormalizeCases[] = {
     {"compose_accent", "Jose\u0301 Bogota\u0301", "Jos\u00E9 Bogot\u00E1"},
     {"fraction", "\u00BD cup", "1\u20442 cup"},
     {"non_latin_kept", "\u0416\u0443\u043A \u4E2D\u6587", "\u0416\u0443\u043A \u4E2D\u6587"},
+    // Hangul compatibility letters stay: NFKC would turn the interpunct
+    // U+318D into a conjoining vowel that fuses with the syllable before it
+    // ("\uC608\uBC29\u318D\uAD00\uB9AC" read as one garbled word), and
+    // compose lone letters into syllables.
+    {"hangul_compatibility_letters_kept", "\uC608\uBC29\u318D\uAD00\uB9AC \u3131\u314F \uFFA1",
+     "\uC608\uBC29\u318D\uAD00\uB9AC \u3131\u314F \uFFA1"},
     // Spaces and invisible characters.
     {"nbsp", "a\u00A0b\u202Fc\u2009d\u3000e\u00A0\u00A0f", "a b c d e f"},
     {"zero_width", "a\u200Bb\u200Cc\u200Dd\u2060e\uFEFFf", "abcdef"},

@@ -41,6 +41,49 @@ std::string Read(const PageLayout& page) {
   return out;
 }
 
+// A tall glyph (a checkbox drawn in a symbol font) widens its row's band;
+// the next line of the cell beside it, set smaller than the glyph and half a
+// line lower, must stay a line of its own rather than hang on that row as a
+// raised footnote marker would.
+TEST(PageLayoutTest, TallGlyphDoesNotPullTheNextLineIntoItsRow) {
+  std::vector<PdfWord> page;
+  Add(page, Words(72, 100, 9, "staff lawyers coordinate to uniformly challenge"));
+  Add(page, Words(72, 112, 9, "international due process rights"));
+  page.push_back({"\u2610", {400, 101.8, 10, 14.4}, 12.5, true, false});
+  Add(page, Words(420, 106, 8.5, "They are authorized"));
+  const std::string read = Read(LayOutPage(page, 612, 792));
+  EXPECT_NE(read.find("staff lawyers coordinate to uniformly challenge"), std::string::npos) << read;
+  EXPECT_NE(read.find("international due process rights"), std::string::npos) << read;
+}
+
+// Pleading paper: line numbers 1..N down the left margin, beside the text,
+// are left out; a table's column of row numbers inside the text stays.
+TEST(PageLayoutTest, PleadingLineNumbersLeftOut) {
+  std::vector<PdfWord> page;
+  for (int i = 0; i < 8; ++i) {
+    Add(page, Words(40, 100 + 24 * i, 12, std::to_string(i + 1)));
+    Add(page, Words(100, 100 + 24 * i, 12, "the court finds that the petitioner was held line " + std::to_string(i)));
+  }
+  PageLayout laid = LayOutPage(page, 612, 792);
+  EXPECT_EQ(laid.line_numbers_dropped, 8);
+  const std::string read = Read(laid);
+  EXPECT_EQ(read.rfind("the court", 0), 0u) << read;
+  EXPECT_EQ(read.find("/1"), std::string::npos) << read;  // no line opens with a number
+  EXPECT_EQ(read.find("/8"), std::string::npos) << read;
+
+  std::vector<PdfWord> table;
+  Add(table, Words(72, 80, 12, "the rows below count the people held in each centre in that year"));
+  for (int i = 0; i < 6; ++i) {
+    Add(table, Words(72, 100 + 16 * i, 12, std::to_string(i + 1)));
+    Add(table, Words(160, 100 + 16 * i, 12, "Centre"));
+    Add(table, Words(260, 100 + 16 * i, 12, std::to_string(100 + i)));
+  }
+  Add(table, Words(72, 220, 12, "and the totals are given after the table in the text below it"));
+  laid = LayOutPage(table, 612, 792);
+  EXPECT_EQ(laid.line_numbers_dropped, 0);
+  EXPECT_NE(Read(laid).find("3\tCentre\t102"), std::string::npos) << Read(laid);
+}
+
 TEST(PageLayoutTest, TwoColumnsReadColumnByColumn) {
   std::vector<PdfWord> page;
   Add(page, Words(150, 60, 16, "Full Width Title"));

@@ -2,12 +2,14 @@
 //   pdf_dump FILE              raw text
 //   pdf_dump --segments FILE   one line per segment: page, role, label, box, text
 //   pdf_dump --no-ocr FILE     raw text, scanned pages left empty
+//   pdf_dump --threads N FILE  read pages on N worker threads (default: per core)
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "extractors/input.h"
-#include "extractors/registry.h"
+#include "extractors/pdf/pdf_extractor.h"
 
 namespace {
 
@@ -45,9 +47,12 @@ int main(int argc, char** argv) {
   bool segments = false;
   dossier::ExtractOptions options;
   const char* path = nullptr;
+  int threads = 0;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--segments")) {
       segments = true;
+    } else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc) {
+      threads = std::atoi(argv[++i]);
     } else if (!std::strcmp(argv[i], "--no-ocr")) {
       options.ocr = false;
     } else {
@@ -55,7 +60,7 @@ int main(int argc, char** argv) {
     }
   }
   if (!path) {
-    std::fprintf(stderr, "usage: pdf_dump [--segments] [--no-ocr] FILE\n");
+    std::fprintf(stderr, "usage: pdf_dump [--segments] [--no-ocr] [--threads N] FILE\n");
     return 2;
   }
   auto input = dossier::OpenInput(path);
@@ -65,7 +70,7 @@ int main(int argc, char** argv) {
   }
   input->format = dossier::Format::kPdf;
   PrintSink sink(segments);
-  const dossier::Status s = dossier::ExtractorRegistry::Default().For(dossier::Format::kPdf)->Extract(*input, options, sink);
+  const dossier::Status s = dossier::MakePdfExtractor(threads)->Extract(*input, options, sink);
   if (!s.ok()) {
     std::fprintf(stderr, "error %s: %s\n", std::string(dossier::StatusCodeName(s.code())).c_str(), s.message().c_str());
     return 1;

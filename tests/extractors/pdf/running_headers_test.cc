@@ -34,17 +34,29 @@ PageLayout PageWith(std::vector<LaidLine> lines) {
 }
 
 TEST(RunningHeadersTest, RepeatedMarginTextIsDroppedOnceItRepeats) {
-  RunningHeaders headers;
+  RunningHeaders headers(3);
   for (int page = 1; page <= 3; ++page) {
     headers.AddPage(PageWith({Margin("Annual Report 2023", Margin::kTop),
                               Margin(page == 2 ? "A one-off note" : "Other", Margin::kBottom)}));
   }
-  headers.Seal(3);
   EXPECT_TRUE(headers.Drop(Margin("Annual Report 2023", Margin::kTop)));
   EXPECT_FALSE(headers.Drop(Margin("A one-off note", Margin::kBottom)));
   EXPECT_TRUE(headers.Drop(Margin("17", Margin::kBottom)));  // a page number
   EXPECT_FALSE(headers.Drop(Margin("17", Margin::kNone)));   // not in a margin
   EXPECT_FALSE(headers.Drop(Margin("Annual Report 2023", Margin::kBottom)));  // other side
+}
+
+// Issue 5: a page is judged once kLookahead pages after it are in, so a
+// header on every other page is caught on the very first page.
+TEST(RunningHeadersTest, AlternatingHeaderCaughtWithinTheLookahead) {
+  RunningHeaders headers(20);
+  for (int page = 1; page <= 1 + RunningHeaders::kLookahead; ++page) {
+    headers.AddPage(PageWith({Margin(page % 2 ? "Annual Report 2023" : "Chapter Two", Margin::kTop),
+                              Margin(page == 1 ? "Written on page one" : "Written on another", Margin::kBottom)}));
+  }
+  EXPECT_TRUE(headers.Drop(Margin("Annual Report 2023", Margin::kTop)));
+  EXPECT_TRUE(headers.Drop(Margin("Chapter Two", Margin::kTop)));
+  EXPECT_FALSE(headers.Drop(Margin("Written on page one", Margin::kBottom)));
 }
 
 }  // namespace
