@@ -19,15 +19,7 @@ using test_util::RunDossier;
 using test_util::RunResult;
 using test_util::TempDir;
 
-std::vector<json> JsonLines(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) out.push_back(json::parse(line));
-  }
-  return out;
-}
+using test_util::JsonLines;
 
 const std::string kShared = DOSSIER_SHARED_DIR;
 

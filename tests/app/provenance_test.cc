@@ -19,15 +19,7 @@
 namespace dossier {
 namespace {
 
-// Keeps the documents a processor produces.
-class KeepingSink final : public RecordSink {
- public:
-  void WriteDocument(const Document& doc) override { docs.push_back(doc); }
-  void WriteError(const ErrorRecord& e) override { errors.push_back(e); }
-  Status Finish() override { return Status::Ok(); }
-  std::vector<Document> docs;
-  std::vector<ErrorRecord> errors;
-};
+using test_util::KeepingSink;
 
 // Returns the string value at JSON Pointer `pointer` of the file's JSON (or
 // of line `line` for JSON Lines).

@@ -11,6 +11,11 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/output/record_sink.h"
 
 namespace dossier::test_util {
 
@@ -70,6 +75,27 @@ inline std::string ReadFile(const std::string& path) {
   ss << f.rdbuf();
   return ss.str();
 }
+
+// Returns the JSON values of a JSON Lines text, blank lines skipped.
+inline std::vector<nlohmann::json> JsonLines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  }
+  return out;
+}
+
+// Keeps the documents and errors a Processor produces, for inspection.
+class KeepingSink final : public RecordSink {
+ public:
+  void WriteDocument(const Document& doc) override { docs.push_back(doc); }
+  void WriteError(const ErrorRecord& e) override { errors.push_back(e); }
+  Status Finish() override { return Status::Ok(); }
+  std::vector<Document> docs;
+  std::vector<ErrorRecord> errors;
+};
 
 }  // namespace dossier::test_util
 

@@ -21,15 +21,7 @@ using test_util::ReadFile;
 using test_util::RunDossier;
 using test_util::TempDir;
 
-std::vector<json> JsonLines(const std::string& text) {
-  std::vector<json> out;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty()) out.push_back(json::parse(line));
-  }
-  return out;
-}
+using test_util::JsonLines;
 
 // Copies the seeds into `dir`/in (a run over the shared folder would also
 // read its gold files).

@@ -16,14 +16,7 @@
 namespace dossier {
 namespace {
 
-class KeepingSink final : public RecordSink {
- public:
-  void WriteDocument(const Document& doc) override { docs.push_back(doc); }
-  void WriteError(const ErrorRecord& e) override { errors.push_back(e); }
-  Status Finish() override { return Status::Ok(); }
-  std::vector<Document> docs;
-  std::vector<ErrorRecord> errors;
-};
+using test_util::KeepingSink;
 
 const Processor& TheProcessor() {
   static const std::unique_ptr<Processor> p = [] {
