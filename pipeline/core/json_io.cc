@@ -167,12 +167,69 @@ void PutField(json& j, const char* key, const Field& f) {
   if (!f.empty()) j[key] = FieldJson(f);
 }
 
+// Returns the JSON array of `items`, each through `to_json`.
+template <typename T, typename F>
+json ArrayOf(const std::vector<T>& items, F to_json) {
+  json a = json::array();
+  for (const T& item : items) a.push_back(to_json(item));
+  return a;
+}
+
 json FigureJson(const Figure& f) {
   json j;
   PutValue(j, f.value);
   j["text"] = f.text;
   j["provenance"] = ProvenanceJson(f.provenance);
   return j;
+}
+
+json LegalBasisJson(const LegalBasis& l) {
+  json x = {{"instrument", l.instrument}};
+  PutIf(x, "provision", l.provision);
+  PutIf(x, "description", l.description);
+  x["provenance"] = ProvenanceJson(l.provenance);
+  return x;
+}
+
+json SourceJson(const SourceRef& s) {
+  json x = {{"kind", s.kind}};
+  PutIf(x, "url", s.url);
+  PutIf(x, "title", s.title);
+  PutIf(x, "publisher", s.publisher);
+  PutIf(x, "date", s.date);
+  PutIf(x, "text", s.text);
+  x["provenance"] = ProvenanceJson(s.provenance);
+  return x;
+}
+
+json TimelineJson(const TimelineEntry& t) {
+  json x = {{"date", t.date}};
+  PutIf(x, "precision", t.precision);
+  PutIf(x, "title", t.title);
+  PutIf(x, "summary", t.summary);
+  x["provenance"] = ProvenanceJson(t.provenance);
+  return x;
+}
+
+json MemberJson(const MemberDocument& d) {
+  json x = {{"id", d.id}, {"path", d.path}, {"sha256", d.sha256}, {"format", FormatName(d.format)}};
+  PutIf(x, "pointer", d.locator);
+  PutIf(x, "title", d.title);
+  PutIf(x, "url", d.url);
+  PutIf(x, "date", d.date);
+  return x;
+}
+
+json ConflictJson(const Conflict& c) {
+  json x = {{"kind", c.kind}, {"subject", c.subject}};
+  PutIf(x, "as_of", c.as_of);
+  x["claims"] = ArrayOf(c.claims, FigureJson);
+  return x;
+}
+
+json DiscrepancyJson(const Discrepancy& d) {
+  return {{"code", d.code}, {"pointer", d.pointer}, {"message", d.message},
+          {"evidence", ArrayOf(d.evidence, ProvenanceJson)}};
 }
 
 }  // namespace
@@ -196,77 +253,16 @@ json ToJson(const IncidentRecord& r) {
   PutField(j, "victims", r.victims);
   PutField(j, "perpetrators", r.perpetrators);
   PutField(j, "citation", r.citation);
-  auto fields = [](const std::vector<Field>& v) {
-    json a = json::array();
-    for (const Field& f : v) a.push_back(FieldJson(f));
-    return a;
-  };
-  j["tags"] = fields(r.tags);
-  j["key_points"] = fields(r.key_points);
+  j["tags"] = ArrayOf(r.tags, FieldJson);
+  j["key_points"] = ArrayOf(r.key_points, FieldJson);
   j["terms"] = r.terms;
-  json figures = json::array();
-  for (const Figure& f : r.figures) figures.push_back(FigureJson(f));
-  j["figures"] = std::move(figures);
-  json laws = json::array();
-  for (const LegalBasis& l : r.legal_basis) {
-    json x = {{"instrument", l.instrument}};
-    PutIf(x, "provision", l.provision);
-    PutIf(x, "description", l.description);
-    x["provenance"] = ProvenanceJson(l.provenance);
-    laws.push_back(std::move(x));
-  }
-  j["legal_basis"] = std::move(laws);
-  json sources = json::array();
-  for (const SourceRef& s : r.sources) {
-    json x = {{"kind", s.kind}};
-    PutIf(x, "url", s.url);
-    PutIf(x, "title", s.title);
-    PutIf(x, "publisher", s.publisher);
-    PutIf(x, "date", s.date);
-    PutIf(x, "text", s.text);
-    x["provenance"] = ProvenanceJson(s.provenance);
-    sources.push_back(std::move(x));
-  }
-  j["sources"] = std::move(sources);
-  json timeline = json::array();
-  for (const TimelineEntry& t : r.timeline) {
-    json x = {{"date", t.date}};
-    PutIf(x, "precision", t.precision);
-    PutIf(x, "title", t.title);
-    PutIf(x, "summary", t.summary);
-    x["provenance"] = ProvenanceJson(t.provenance);
-    timeline.push_back(std::move(x));
-  }
-  j["timeline"] = std::move(timeline);
-  json documents = json::array();
-  for (const MemberDocument& d : r.documents) {
-    json x = {{"id", d.id}, {"path", d.path}, {"sha256", d.sha256}, {"format", FormatName(d.format)}};
-    PutIf(x, "pointer", d.locator);
-    PutIf(x, "title", d.title);
-    PutIf(x, "url", d.url);
-    PutIf(x, "date", d.date);
-    documents.push_back(std::move(x));
-  }
-  j["documents"] = std::move(documents);
-  json conflicts = json::array();
-  for (const Conflict& c : r.conflicts) {
-    json x = {{"kind", c.kind}, {"subject", c.subject}};
-    PutIf(x, "as_of", c.as_of);
-    json claims = json::array();
-    for (const Figure& f : c.claims) claims.push_back(FigureJson(f));
-    x["claims"] = std::move(claims);
-    conflicts.push_back(std::move(x));
-  }
-  j["conflicts"] = std::move(conflicts);
-  json discrepancies = json::array();
-  for (const Discrepancy& d : r.discrepancies) {
-    json x = {{"code", d.code}, {"pointer", d.pointer}, {"message", d.message}};
-    json evidence = json::array();
-    for (const Provenance& p : d.evidence) evidence.push_back(ProvenanceJson(p));
-    x["evidence"] = std::move(evidence);
-    discrepancies.push_back(std::move(x));
-  }
-  j["discrepancies"] = std::move(discrepancies);
+  j["figures"] = ArrayOf(r.figures, FigureJson);
+  j["legal_basis"] = ArrayOf(r.legal_basis, LegalBasisJson);
+  j["sources"] = ArrayOf(r.sources, SourceJson);
+  j["timeline"] = ArrayOf(r.timeline, TimelineJson);
+  j["documents"] = ArrayOf(r.documents, MemberJson);
+  j["conflicts"] = ArrayOf(r.conflicts, ConflictJson);
+  j["discrepancies"] = ArrayOf(r.discrepancies, DiscrepancyJson);
   return j;
 }
 
