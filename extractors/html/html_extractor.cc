@@ -5,6 +5,7 @@
 
 #include "extractors/html/charset.h"
 #include "extractors/html/html_metadata.h"
+#include "pipeline/core/text_util.h"
 #include "extractors/html/html_tree.h"
 #include "extractors/html/main_content.h"
 
@@ -131,7 +132,7 @@ std::string BlockText(const HtmlTree& tree, const ContentBlock& block) {
     if (r.inserted.empty()) s.append(tree.text(), r.begin, r.end - r.begin);
     else s += ' ';
   }
-  return CollapseSpace(s);
+  return CollapseSpaces(s);
 }
 
 }  // namespace

@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <vector>
 
+#include "pipeline/core/text_util.h"
+
 namespace dossier {
 
 namespace {
-
-bool IsSpaceByte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -109,7 +109,7 @@ struct Collected {
 };
 
 void SetOnce(std::string& field, std::string_view value) {
-  if (field.empty()) field = CollapseSpace(value);
+  if (field.empty()) field = CollapseSpaces(value);
 }
 
 // Returns the text of element `i` (its text descendants joined).
@@ -130,7 +130,7 @@ std::string ElementText(const HtmlTree& tree, int32_t i, size_t limit = 2000) {
     for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.push_back(*it);
     if (node.tag == Tag::kBr) out += ' ';
   }
-  return CollapseSpace(out);
+  return CollapseSpaces(out);
 }
 
 bool TypeIs(const nlohmann::json& obj, std::initializer_list<std::string_view> names) {
@@ -213,24 +213,8 @@ std::string StripSiteName(const std::string& title, const std::string& site) {
 
 }  // namespace
 
-std::string CollapseSpace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (IsSpaceByte(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string IsoDate(std::string_view value) {
-  std::string v = CollapseSpace(value);
+  std::string v = CollapseSpaces(value);
   std::string_view s = v;
   if (s.size() < 4) return "";
   // ISO-like: YYYY-MM-DD, YYYY/MM/DD, YYYYMMDD, then an optional time.
@@ -413,13 +397,13 @@ PageMetadata ReadPageMetadata(const HtmlTree& tree) {
 
   Metadata& m = out.metadata;
   for (const std::string* t : {&c.og_title, &ld_headline, &c.meta_title}) {
-    if (m.title.empty()) m.title = CollapseSpace(*t);
+    if (m.title.empty()) m.title = CollapseSpaces(*t);
   }
   if (m.title.empty() && !c.html_title.empty()) m.title = StripSiteName(c.html_title, c.site_name);
   if (m.title.empty()) m.title = c.h1;
   for (const std::string* a : {&ld_author, &c.author_meta, &c.author_rel, &c.author_itemprop}) {
     // Meta authors are sometimes profile URLs: skip those.
-    if (m.author.empty() && a->find("://") == std::string::npos) m.author = CollapseSpace(*a);
+    if (m.author.empty() && a->find("://") == std::string::npos) m.author = CollapseSpaces(*a);
   }
   for (const std::string* d : {&c.published_meta, &c.published_itemprop, &ld_published,
                                &c.date_meta, &c.time_datetime}) {
@@ -429,10 +413,10 @@ PageMetadata ReadPageMetadata(const HtmlTree& tree) {
     if (m.modified.empty()) m.modified = IsoDate(*d);
   }
   for (const std::string* u : {&c.canonical, &c.og_url, &ld_url}) {
-    if (m.url.empty() && u->find("://") != std::string::npos) m.url = CollapseSpace(*u);
+    if (m.url.empty() && u->find("://") != std::string::npos) m.url = CollapseSpaces(*u);
   }
   for (const std::string* l : {&c.lang, &c.content_language, &ld_lang, &c.og_locale}) {
-    if (m.language.empty()) m.language = CollapseSpace(*l);
+    if (m.language.empty()) m.language = CollapseSpaces(*l);
   }
   for (char& ch : m.language) {
     if (ch == '_') ch = '-';

@@ -43,9 +43,6 @@ PageMetadata ReadPageMetadata(const HtmlTree& tree);
 // ("2019-11-19T18:00:00Z", "2019-11-19 18:00", "20191119", "Nov 19, 2019").
 std::string IsoDate(std::string_view value);
 
-// Returns `s` with whitespace runs collapsed to one space and trimmed.
-std::string CollapseSpace(std::string_view s);
-
 }  // namespace dossier
 
 #endif  // DOSSIER_EXTRACTORS_HTML_HTML_METADATA_H_

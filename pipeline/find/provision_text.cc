@@ -91,22 +91,6 @@ std::string Join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::string CollapseSpaces(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  bool space = false;
-  for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 std::string NormalizeProvision(std::string_view text) {
   const std::string flat = CollapseSpaces(text);
   for (const Keyword& k : kKeywords) {

@@ -18,6 +18,8 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/core/text_util.h"
+
 namespace dossier {
 
 // Returns the canonical form of provision reference `text`; text without a
@@ -27,9 +29,6 @@ std::string NormalizeProvision(std::string_view text);
 // Returns the section part of a code citation ("§ 1225(b)", "1701",
 // "§§ 1225-1226") as "§ 1225(b)", "§ 1701", "§§ 1225-1226".
 std::string NormalizeCodeSection(std::string_view text);
-
-// Returns `text` with runs of whitespace made one space and the ends trimmed.
-std::string CollapseSpaces(std::string_view text);
 
 }  // namespace dossier
 

@@ -1,0 +1,16 @@
+// Small text helpers every stage may need, kept here so none writes its own.
+#ifndef DOSSIER_PIPELINE_CORE_TEXT_UTIL_H_
+#define DOSSIER_PIPELINE_CORE_TEXT_UTIL_H_
+
+#include <string>
+#include <string_view>
+
+namespace dossier {
+
+// Returns `text` with every run of ASCII whitespace made one space and none
+// at either end.
+std::string CollapseSpaces(std::string_view text);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_PIPELINE_CORE_TEXT_UTIL_H_
