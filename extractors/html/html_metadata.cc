@@ -13,12 +13,6 @@ namespace dossier {
 
 namespace {
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads `n` digits at s[i]; returns -1 when they are not there.
@@ -40,7 +34,7 @@ int MonthOf(std::string_view word) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   if (word.size() < 3) return 0;
-  const std::string w = Lower(word.substr(0, 3));
+  const std::string w = AsciiLower(word.substr(0, 3));
   for (size_t i = 0; i < kMonths.size(); ++i) {
     if (w == kMonths[i]) return static_cast<int>(i) + 1;
   }
@@ -295,7 +289,7 @@ PageMetadata ReadPageMetadata(const HtmlTree& tree) {
         if (c.h1.empty()) c.h1 = ElementText(tree, i);
         break;
       case Tag::kMeta: {
-        const std::string key = Lower(!tree.Attr(i, "property").empty() ? tree.Attr(i, "property")
+        const std::string key = AsciiLower(!tree.Attr(i, "property").empty() ? tree.Attr(i, "property")
                                       : !tree.Attr(i, "name").empty()   ? tree.Attr(i, "name")
                                       : !tree.Attr(i, "itemprop").empty()
                                           ? tree.Attr(i, "itemprop")
@@ -326,7 +320,7 @@ PageMetadata ReadPageMetadata(const HtmlTree& tree) {
         break;
       }
       case Tag::kLink: {
-        const std::string rel = Lower(tree.Attr(i, "rel"));
+        const std::string rel = AsciiLower(tree.Attr(i, "rel"));
         if (rel == "canonical") SetOnce(c.canonical, tree.Attr(i, "href"));
         break;
       }
@@ -359,7 +353,7 @@ PageMetadata ReadPageMetadata(const HtmlTree& tree) {
       if (n.tag == Tag::kTime && c.time_datetime.empty()) {
         SetOnce(c.time_datetime, tree.Attr(i, "datetime"));
       }
-      if (n.tag == Tag::kA && c.author_rel.empty() && Lower(tree.Attr(i, "rel")) == "author") {
+      if (n.tag == Tag::kA && c.author_rel.empty() && AsciiLower(tree.Attr(i, "rel")) == "author") {
         c.author_rel = ElementText(tree, i, 200);
       }
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extractors/json/html_field.h"
+#include "pipeline/core/text_util.h"
 
 namespace dossier::json_internal {
 
@@ -15,12 +16,6 @@ namespace {
 using ojson = nlohmann::ordered_json;
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -35,7 +30,7 @@ bool OneOf(std::string_view s, std::initializer_list<std::string_view> names) {
 // Keys whose string values are prose whatever their length (a one-word
 // title, a single perpetrator, a statute abbreviation in a law entry).
 bool IsKnownProseKey(std::string_view key) {
-  return OneOf(Lower(key), {"title", "name", "headline", "heading", "subtitle", "summary",
+  return OneOf(AsciiLower(key), {"title", "name", "headline", "heading", "subtitle", "summary",
                             "abstract", "lede", "description", "body", "text", "content",
                             "victims", "perpetrators", "legalbasis", "keypoints", "statute",
                             "article", "provision", "posturenote", "citation", "caption",
@@ -43,7 +38,7 @@ bool IsKnownProseKey(std::string_view key) {
 }
 
 bool IsTitleKey(std::string_view key) {
-  return OneOf(Lower(key), {"title", "headline", "name", "heading"});
+  return OneOf(AsciiLower(key), {"title", "headline", "name", "heading"});
 }
 
 // Reading order of the known top-level fields; unknown prose comes after.
@@ -55,7 +50,7 @@ int Rank(std::string_view key) {
       {"internationallaw", 8}, {"timeline", 9},   {"body", 10},         {"text", 10},
       {"content", 10},      {"contenthtml", 10},  {"posturenote", 11},  {"citation", 12},
       {"sources", 14},      {"legalanalyses", 14}, {"references", 14}};
-  const std::string k = Lower(key);
+  const std::string k = AsciiLower(key);
   for (const auto& [name, rank] : kRanks) {
     if (k == name) return rank;
   }
@@ -71,7 +66,7 @@ bool HasLetter(std::string_view s) {
 }
 
 bool IsUrl(std::string_view s) {
-  const std::string l = Lower(s.substr(0, 12));
+  const std::string l = AsciiLower(s.substr(0, 12));
   if (l.starts_with("http://") || l.starts_with("https://") || l.starts_with("ftp://") ||
       l.starts_with("www.") || l.starts_with("mailto:")) {
     return std::none_of(s.begin(), s.end(), IsSpace);
@@ -83,7 +78,7 @@ int MonthNumber(std::string_view token) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "january", "february", "march", "april", "may", "june",
       "july", "august", "september", "october", "november", "december"};
-  std::string t = Lower(token);
+  std::string t = AsciiLower(token);
   if (t.ends_with('.')) t.pop_back();
   if (t.size() < 3) return 0;
   for (size_t i = 0; i < kMonths.size(); ++i) {
@@ -95,7 +90,7 @@ int MonthNumber(std::string_view token) {
 }
 
 bool IsWeekday(std::string_view token) {
-  std::string t = Lower(token);
+  std::string t = AsciiLower(token);
   if (t.ends_with('.')) t.pop_back();
   for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}) {
     if (t == d || (t.size() == 3 && d.starts_with(t))) return true;
@@ -121,7 +116,7 @@ int DateNumber(std::string_view token) {
   size_t n = 0;
   while (n < token.size() && std::isdigit(static_cast<unsigned char>(token[n]))) ++n;
   if (n == 0 || n > 4) return -1;
-  std::string suffix = Lower(token.substr(n));
+  std::string suffix = AsciiLower(token.substr(n));
   if (!suffix.empty() && !OneOf(suffix, {"st", "nd", "rd", "th"})) return -1;
   return std::stoi(std::string(token.substr(0, n)));
 }
@@ -350,7 +345,7 @@ std::string EscapePointerToken(std::string_view token) {
 }
 
 bool IsStructuredKey(std::string_view key) {
-  const std::string k = Lower(key);
+  const std::string k = AsciiLower(key);
   if (OneOf(k, {"id", "_id", "uuid", "guid", "slug", "url", "uri", "href", "link", "links", "permalink",
                 "image", "images", "thumbnail", "icon", "photo", "email", "phone", "lang",
                 "language", "locale", "type", "kind", "status", "category", "categories",
@@ -431,7 +426,7 @@ Status MapRecord(const ojson& record, const RecordPlace& place, Document& doc) {
   // Structured fields for assembly; HTML bodies are already text above.
   doc.structured = nlohmann::json::object();
   for (auto it = record.begin(); it != record.end(); ++it) {
-    if (Lower(it.key()).ends_with("html")) continue;
+    if (AsciiLower(it.key()).ends_with("html")) continue;
     doc.structured[it.key()] = nlohmann::json::parse(it.value().dump(), nullptr, false);
   }
   return Status::Ok();

@@ -1,4 +1,5 @@
 #include "pipeline/assemble/key_terms.h"
+#include "pipeline/core/text_util.h"
 
 #include <algorithm>
 #include <cctype>
@@ -16,12 +17,6 @@ struct Word {
 
 bool IsAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
 bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::vector<Word> Words(std::string_view text) {
   std::vector<Word> words;
@@ -76,7 +71,7 @@ void QuotedNames(std::string_view text, std::set<std::string>& out) {
       const size_t words = Words(inner).size();
       if (!inner.empty() && IsUpper(inner.front()) && words >= 2 && words <= 6 &&
           inner.find('\n') == std::string_view::npos) {
-        out.insert(Lower(inner));
+        out.insert(AsciiLower(inner));
       }
       at = end + close.size();
     }
@@ -114,7 +109,7 @@ std::vector<std::string> KeyTerms(std::string_view text, size_t max_terms) {
       --k;
     }
     if (letter == 0 && k < i) {
-      phrases.insert(Lower(text.substr(words[k].begin, words[i - 1].end - words[k].begin)));
+      phrases.insert(AsciiLower(text.substr(words[k].begin, words[i - 1].end - words[k].begin)));
     }
   }
   // Proper names of three capitalized words or more ("Migrant Protection
@@ -148,14 +143,14 @@ std::vector<std::string> KeyTerms(std::string_view text, size_t max_terms) {
         shouted = shouted && AllCaps(word(m));
       }
       if (capitals < 3 || capitals > 6 || shouted) continue;
-      phrases.insert(Lower(text.substr(words[k].begin, words[end - 1].end - words[k].begin)));
+      phrases.insert(AsciiLower(text.substr(words[k].begin, words[end - 1].end - words[k].begin)));
     }
     i = j > i ? j : i + 1;
   }
-  const std::string lower = Lower(text);
+  const std::string lower = AsciiLower(text);
   std::vector<std::pair<size_t, std::string>> ranked;
   for (const auto& [a, n] : acronyms) {
-    if (n >= 2) ranked.emplace_back(n, Lower(a));
+    if (n >= 2) ranked.emplace_back(n, AsciiLower(a));
   }
   for (std::string p : phrases) {
     if (p.starts_with("the ")) p.erase(0, 4);  // "the Refugee Convention"

@@ -4,16 +4,11 @@
 #include <cctype>
 
 #include "pipeline/core/hash.h"
+#include "pipeline/core/text_util.h"
 
 namespace dossier {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
@@ -28,7 +23,7 @@ bool IsStopWord(std::string_view w) {
 }  // namespace
 
 std::string CanonicalUrl(std::string_view url) {
-  std::string u = Lower(url);
+  std::string u = AsciiLower(url);
   while (!u.empty() && std::isspace(static_cast<unsigned char>(u.back()))) u.pop_back();
   for (std::string_view scheme : {"https://", "http://"}) {
     if (u.starts_with(scheme)) {
@@ -43,7 +38,7 @@ std::string CanonicalUrl(std::string_view url) {
 }
 
 std::string SubjectClass(std::string_view subject) {
-  std::string s = Lower(subject);
+  std::string s = AsciiLower(subject);
   std::replace(s.begin(), s.end(), '-', ' ');
   // The last word is the head noun; qualifiers before it do not change
   // who is counted ("MPP asylum seekers", "non-Mexican migrants").
@@ -59,7 +54,7 @@ std::string SubjectClass(std::string_view subject) {
 }
 
 std::string ProvisionKey(std::string_view provision) {
-  std::string s = Lower(provision);
+  std::string s = AsciiLower(provision);
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
     if (s.compare(i, 2, "\xc2\xa7") == 0) {  // §
@@ -89,7 +84,7 @@ std::vector<std::string> ContentWords(std::string_view text) {
     size_t j = i;
     while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j]))) ++j;
     if (j > i) {
-      std::string w = Lower(text.substr(i, j - i));
+      std::string w = AsciiLower(text.substr(i, j - i));
       if (!IsStopWord(w)) words.push_back(std::move(w));
     }
     i = j;

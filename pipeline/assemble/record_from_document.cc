@@ -11,6 +11,7 @@
 #include "pipeline/assemble/conflicts.h"
 #include "pipeline/assemble/key_terms.h"
 #include "pipeline/assemble/keys.h"
+#include "pipeline/core/text_util.h"
 
 namespace dossier {
 
@@ -79,7 +80,7 @@ class Builder {
       r.sources.push_back(std::move(self));
     }
     std::vector<std::string> terms = KeyTerms(doc_.text, options_.max_terms);
-    for (const Field& tag : r.tags) terms.push_back(Lower(tag.value));
+    for (const Field& tag : r.tags) terms.push_back(AsciiLower(tag.value));
     r.terms = std::move(terms);
     if (structured) CheckAgainstProse(r);
     r.id = IncidentId(r.slug, {doc_.id});
@@ -88,11 +89,6 @@ class Builder {
   }
 
  private:
-  static std::string Lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  }
-
   // The JSON Pointer of the record object: the locator in a JSON dump;
   // "" for a JSON Lines line (its locator is "line:N", the line is in
   // the anchor) and for whole files.
@@ -339,7 +335,7 @@ class Builder {
   static size_t PageChromeLength(std::string_view text) {
     for (std::string_view chrome : {"skip to main content", "skip to content", "top of page"}) {
       if (text.size() > chrome.size() &&
-          Lower(std::string(text.substr(0, chrome.size()))) == chrome) {
+          AsciiLower(std::string(text.substr(0, chrome.size()))) == chrome) {
         size_t n = chrome.size();
         while (n < text.size() && text[n] == ' ') ++n;
         return n;

@@ -11,6 +11,10 @@ namespace dossier {
 // at either end.
 std::string CollapseSpaces(std::string_view text);
 
+// Returns `text` with ASCII letters lower-cased (other bytes unchanged):
+// for comparing keys, field names and the vocabulary of pattern packs.
+std::string AsciiLower(std::string_view text);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_PIPELINE_CORE_TEXT_UTIL_H_

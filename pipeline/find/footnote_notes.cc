@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "pipeline/find/provision_text.h"
+#include "pipeline/core/text_util.h"
 
 namespace dossier {
 
@@ -199,12 +200,6 @@ bool LooksLikeReference(std::string_view p) {
   return false;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Paragraphs under a "References" / "Bibliography" heading.
 void FindReferenceSections(const Document& doc, const std::vector<std::string>& headings,
                            std::vector<NoteRange>* out) {
@@ -220,7 +215,7 @@ void FindReferenceSections(const Document& doc, const std::vector<std::string>& 
     std::string_view head = p;
     while (!head.empty() && (head.front() == '#' || head.front() == ' ')) head.remove_prefix(1);
     while (!head.empty() && (head.back() == ':' || head.back() == ' ')) head.remove_suffix(1);
-    if (head.size() < 30 && std::find(headings.begin(), headings.end(), Lower(head)) != headings.end()) {
+    if (head.size() < 30 && std::find(headings.begin(), headings.end(), AsciiLower(head)) != headings.end()) {
       in_section = true;
       misses = 0;
     } else if (in_section) {

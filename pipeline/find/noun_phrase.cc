@@ -1,4 +1,5 @@
 #include "pipeline/find/noun_phrase.h"
+#include "pipeline/core/text_util.h"
 
 #include <algorithm>
 
@@ -14,17 +15,11 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsLetter(char c) { return IsUpper(c) || IsLower(c) || static_cast<unsigned char>(c) >= 0x80; }
 char Lower(char c) { return IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string LowerCopy(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = Lower(c);
-  return out;
-}
-
 std::vector<std::string> StringsOf(const nlohmann::json& list) {
   std::vector<std::string> out;
   if (!list.is_array()) return out;
   for (const auto& item : list) {
-    if (item.is_string()) out.push_back(LowerCopy(item.get<std::string>()));
+    if (item.is_string()) out.push_back(AsciiLower(item.get<std::string>()));
   }
   return out;
 }
@@ -89,7 +84,7 @@ std::optional<Word> NounPhraseReader::NextWord(std::string_view text, size_t pos
   }
   w.end = i;
   const std::string_view s = text.substr(w.begin, w.end - w.begin);
-  w.lower = LowerCopy(s);
+  w.lower = AsciiLower(s);
   int upper = 0, lower = 0;
   for (char c : s) {
     upper += IsUpper(c);

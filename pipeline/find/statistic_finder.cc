@@ -14,6 +14,7 @@
 
 #include "pipeline/find/noun_phrase.h"
 #include "pipeline/find/number_words.h"
+#include "pipeline/core/text_util.h"
 
 namespace dossier {
 
@@ -24,14 +25,6 @@ constexpr size_t npos = std::string_view::npos;
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // Returns `s` lower-cased with whitespace runs made one space and trimmed.
 std::string Canonical(std::string_view s) {
@@ -275,7 +268,7 @@ class StatisticFinder : public Finder {
   }
 
   bool ResolveFraction(const PatternMatch& m, std::string_view text, const Blocked& blocked, Candidate* c) const {
-    const std::string frac = Lower(m.Group("frac"));
+    const std::string frac = AsciiLower(m.Group("frac"));
     double den = 0;
     if (auto it = denominators_.find(frac); it != denominators_.end()) {
       den = it->second;
@@ -288,7 +281,7 @@ class StatisticFinder : public Finder {
     const std::string_view numer_text = m.Group("numer");
     double numer = 1;
     if (!numer_text.empty()) {
-      const std::string n = Lower(numer_text);
+      const std::string n = AsciiLower(numer_text);
       if (n != "a" && n != "one") {
         std::optional<double> v = ParseNumberWords(numer_text, "en");
         if (!v) return false;
@@ -391,7 +384,7 @@ class StatisticFinder : public Finder {
         for (const char* g : {"mult", "multx"}) {
           const std::string_view mult = m.Group(g);
           if (mult.empty()) continue;
-          auto it = multipliers_.find(Lower(mult));
+          auto it = multipliers_.find(AsciiLower(mult));
           if (it == multipliers_.end()) return std::nullopt;
           f.value *= it->second;
           f.end = m.GroupBegin(g, text) + mult.size();
@@ -409,7 +402,7 @@ class StatisticFinder : public Finder {
       return f;
     }
     // "between one and two years": the number is the run after "and".
-    const std::string lower = Lower(spelled);
+    const std::string lower = AsciiLower(spelled);
     const size_t and_at = lower.rfind(" and ");
     if (and_at == std::string::npos) return std::nullopt;
     std::optional<double> v = ParseNumberWords(spelled.substr(and_at + 5), "en");
@@ -467,12 +460,12 @@ class StatisticFinder : public Finder {
            text[begin - 1] != '"') {
       --begin;
     }
-    return Lower(text.substr(begin, end - begin));
+    return AsciiLower(text.substr(begin, end - begin));
   }
 
   static std::string LastWordLower(std::string_view phrase) {
     const size_t space = phrase.find_last_of(' ');
-    return Lower(space == npos ? phrase : phrase.substr(space + 1));
+    return AsciiLower(space == npos ? phrase : phrase.substr(space + 1));
   }
 
   // Returns the end of "from <Place Name>" at `pos`, or npos.
