@@ -60,21 +60,18 @@ size_t UrlLength(std::string_view url) {
 class CitationFinder final : public Finder {
  public:
   explicit CitationFinder(const PatternPack& pack)
-      : pack_(pack),
-        genre_words_(Strings(pack.list("genre_words"))),
+      : genre_words_(Strings(pack.list("genre_words"))),
         headings_(Strings(pack.list("reference_headings"))) {
     for (const std::string& w : Strings(pack.list("leading_words"))) leading_words_.insert(w);
   }
 
   EntityType type() const override { return EntityType::kCitation; }
 
-  void Find(const Document& doc, const std::vector<Entity>& /*earlier*/,
+  void Find(const Document& doc, std::span<const PatternMatch> matches, const std::vector<Entity>& /*earlier*/,
             std::vector<Entity>* out) const override {
     std::vector<NoteRange> notes = FindNotes(doc, headings_);
-    std::vector<PatternMatch> raw;
-    pack_.Scan(doc.text, &raw);
     std::vector<Found> found;
-    for (const PatternMatch& m : SelectLongest(std::move(raw))) {
+    for (const PatternMatch& m : SelectLongest({matches.begin(), matches.end()})) {
       Found f;
       if (Resolve(doc.text, m, &f)) found.push_back(std::move(f));
     }
@@ -225,7 +222,6 @@ class CitationFinder final : public Finder {
     return true;
   }
 
-  const PatternPack& pack_;
   std::vector<std::string> genre_words_;
   std::vector<std::string> headings_;
   std::set<std::string, std::less<>> leading_words_;

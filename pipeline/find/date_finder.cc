@@ -161,7 +161,7 @@ bool CompleteRange(Candidate* c) {
 
 class DateFinder final : public Finder {
  public:
-  explicit DateFinder(const PatternPack& pack) : pack_(pack) {
+  explicit DateFinder(const PatternPack& pack) {
     const json& months = pack.list("months");
     if (months.is_object()) {
       for (const auto& [name, number] : months.items()) {
@@ -190,11 +190,9 @@ class DateFinder final : public Finder {
 
   EntityType type() const override { return EntityType::kDate; }
 
-  void Find(const Document& doc, const std::vector<Entity>& earlier,
+  void Find(const Document& doc, std::span<const PatternMatch> matches, const std::vector<Entity>& earlier,
             std::vector<Entity>* out) const override {
     const std::string_view text = doc.text;
-    std::vector<PatternMatch> matches;
-    pack_.Scan(text, &matches);
 
     // Statute spans with the running maximum of their ends, so "does this
     // date overlap a statute" is one binary search.
@@ -522,7 +520,6 @@ class DateFinder final : public Finder {
     }
   }
 
-  const PatternPack& pack_;
   std::map<std::string, int, std::less<>> months_;
   std::map<std::string, std::string, std::less<>> modifiers_;
   std::map<std::string, WordSet, std::less<>> range_openers_;

@@ -41,13 +41,22 @@ Result<std::shared_ptr<const EntityFinder>> EntityFinder::Load(const std::string
     if (!pack.ok()) return pack.status();
     finder->packs_.push_back(std::make_unique<PatternPack>(std::move(*pack)));
   }
-  // Finders in run order: statutes, citations, dates, statistics. Each
-  // finder registers itself here with its pack:
-  //   if (const PatternPack* p = finder->pack("statute")) finder->finders_.push_back(MakeStatuteFinder(*p));
-  if (const PatternPack* p = finder->pack("statute")) finder->finders_.push_back(MakeStatuteFinder(*p));
-  if (const PatternPack* p = finder->pack("citation")) finder->finders_.push_back(MakeCitationFinder(*p));
-  if (const PatternPack* p = finder->pack("date")) finder->finders_.push_back(MakeDateFinder(*p));
-  if (const PatternPack* p = finder->pack("statistic")) finder->finders_.push_back(MakeStatisticFinder(*p));
+  std::vector<const PatternPack*> packs;
+  for (const auto& p : finder->packs_) packs.push_back(p.get());
+  Result<PatternScanner> scanner = PatternScanner::Build(std::move(packs));
+  if (!scanner.ok()) return scanner.status();
+  finder->scanner_ = std::make_unique<PatternScanner>(std::move(*scanner));
+  // Finders in run order: statutes, citations, dates, statistics.
+  using Make = std::unique_ptr<Finder> (*)(const PatternPack&);
+  const std::pair<std::string_view, Make> order[] = {{"statute", MakeStatuteFinder},
+                                                     {"citation", MakeCitationFinder},
+                                                     {"date", MakeDateFinder},
+                                                     {"statistic", MakeStatisticFinder}};
+  for (const auto& [kind, make] : order) {
+    for (size_t i = 0; i < finder->packs_.size(); ++i) {
+      if (finder->packs_[i]->kind() == kind) finder->stages_.push_back({make(*finder->packs_[i]), i});
+    }
+  }
   return std::shared_ptr<const EntityFinder>(std::move(finder));
 }
 
@@ -60,13 +69,19 @@ const PatternPack* EntityFinder::pack(std::string_view kind) const {
 
 void EntityFinder::Run(Document& doc) const {
   std::vector<Entity> found;
-  for (const auto& finder : finders_) {
+  if (scanner_ == nullptr) {
+    doc.entities.clear();
+    return;
+  }
+  std::vector<std::vector<PatternMatch>> matches;
+  scanner_->Scan(doc.text, &matches);
+  for (const Stage& stage : stages_) {
     std::vector<Entity> mine;
-    finder->Find(doc, found, &mine);
+    stage.finder->Find(doc, matches[stage.pack], found, &mine);
     found.insert(found.end(), std::make_move_iterator(mine.begin()),
                  std::make_move_iterator(mine.end()));
   }
-  for (const auto& finder : finders_) finder->Link(doc, found);
+  for (const Stage& stage : stages_) stage.finder->Link(doc, found);
   std::stable_sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) {
     return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.type < b.type;
   });

@@ -21,6 +21,7 @@
 #include "pipeline/core/status.h"
 #include "pipeline/find/finder.h"
 #include "pipeline/find/pattern_pack.h"
+#include "pipeline/find/pattern_scanner.h"
 
 namespace dossier {
 
@@ -34,6 +35,8 @@ class EntityFinder {
   static Result<std::shared_ptr<const EntityFinder>> Load(const std::string& packs_dir = "");
 
   // Sets doc.entities: every kind, sorted by start, each with its sentence.
+  // One scanner pass finds the matches of every pack; each finder then
+  // resolves its own.
   void Run(Document& doc) const;
 
   // Returns the pack of `kind` ("date", "statistic", ...), or nullptr.
@@ -41,8 +44,13 @@ class EntityFinder {
   const std::vector<std::unique_ptr<PatternPack>>& packs() const { return packs_; }
 
  private:
+  struct Stage {
+    std::unique_ptr<Finder> finder;
+    size_t pack;  // index into packs_ and the scanner's output
+  };
   std::vector<std::unique_ptr<PatternPack>> packs_;
-  std::vector<std::unique_ptr<Finder>> finders_;  // in run order
+  std::unique_ptr<PatternScanner> scanner_;  // over packs_, in their order
+  std::vector<Stage> stages_;                // in run order
 };
 
 }  // namespace dossier

@@ -9,10 +9,12 @@
 #ifndef DOSSIER_PIPELINE_FIND_FINDER_H_
 #define DOSSIER_PIPELINE_FIND_FINDER_H_
 
+#include <span>
 #include <vector>
 
 #include "pipeline/core/document.h"
 #include "pipeline/core/entity.h"
+#include "pipeline/find/pattern_scanner.h"
 
 namespace dossier {
 
@@ -22,10 +24,12 @@ class Finder {
   // Returns the kind of entity this finder produces.
   virtual EntityType type() const = 0;
   // Appends the entities of this kind in doc.text to `out` (spans made with
-  // doc.MakeSpan). `earlier` holds the entities of the finders run before.
-  // Must be thread-safe: one finder serves every worker thread.
-  virtual void Find(const Document& doc, const std::vector<Entity>& earlier,
-                    std::vector<Entity>* out) const = 0;
+  // doc.MakeSpan). `matches` are the matches of this finder's pack in
+  // doc.text (PatternScanner::Scan); `earlier` holds the entities of the
+  // finders run before. Must be thread-safe: one finder serves every worker
+  // thread.
+  virtual void Find(const Document& doc, std::span<const PatternMatch> matches,
+                    const std::vector<Entity>& earlier, std::vector<Entity>* out) const = 0;
   // Called once every finder has run, with all entities: for links that need
   // a later kind (a footnote citation's date part from the date found in
   // it). Must not add or remove entities. Default: nothing.

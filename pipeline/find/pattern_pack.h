@@ -8,9 +8,9 @@
 // `lists` of reference data (number words, canonical instrument names,
 // reporters) read by the finder.
 //
-// Compiled once per process and shared read-only across threads. Scan()
-// runs an RE2::Set over blocks of paragraphs first, so a pattern is run in
-// full only on the blocks where the set says it can match.
+// Compiled once per process and shared read-only across threads; a
+// PatternScanner (pattern_scanner.h) matches the patterns of all packs over
+// a text.
 //
 // Trailing context: RE2 has no lookahead, so a pattern may end in a named
 // group `ahead` that must match but is not part of the match: the match ends
@@ -24,14 +24,12 @@
 //
 // Example:
 //   Result<PatternPack> pack = PatternPack::Parse(json_text, "dates.json");
-//   std::vector<PatternMatch> matches;
-//   pack->Scan(doc.text, &matches);
-//   for (const PatternMatch& m : matches) m.Group("year");
+//   for (const Pattern& p : pack->patterns()) p.re->ok();
+//   pack->list("months");
 #ifndef DOSSIER_PIPELINE_FIND_PATTERN_PACK_H_
 #define DOSSIER_PIPELINE_FIND_PATTERN_PACK_H_
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <cstdint>
 #include <map>
@@ -45,6 +43,25 @@
 
 namespace dossier {
 
+// The named groups of a pattern (names without their `__N` suffix) and their
+// capture indexes in regex order. Finders look groups up by name on every
+// match, so the names sit in a small open-addressed hash table.
+class GroupTable {
+ public:
+  GroupTable() = default;
+  explicit GroupTable(const std::map<std::string, std::vector<int>, std::less<>>& groups);
+  // Returns the capture indexes of group `name`, or nullptr.
+  const std::vector<int>* Find(std::string_view name) const;
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    std::string name;  // empty: a free slot
+    std::vector<int> indexes;
+  };
+  std::vector<Slot> slots_;  // a power of two in size, at most half full
+};
+
 // One compiled pattern of a pack.
 struct Pattern {
   std::string id;        // unique in the pack: "date.month_day_year"
@@ -52,8 +69,7 @@ struct Pattern {
   int priority = 0;      // breaks ties between overlapping matches
   std::string source;    // the regex after fragment expansion
   std::unique_ptr<RE2> re;
-  // Named group (without its `__N` suffix) -> indexes, in regex order.
-  std::map<std::string, std::vector<int>, std::less<>> groups;
+  GroupTable groups;
   int ahead = -1;  // index of the trailing-context group, or -1
   uint64_t serial = 0;       // unique in the process: keys remembered submatches
   bool digit_blind = false;  // the regex treats all digits alike
@@ -61,20 +77,6 @@ struct Pattern {
   nlohmann::json examples;            // as in the file
   nlohmann::json counterexamples;
   nlohmann::json options;             // free-form per-pattern settings
-};
-
-// One match of one pattern.
-struct PatternMatch {
-  const Pattern* pattern = nullptr;
-  size_t begin = 0, end = 0;                 // byte offsets in the scanned text
-  std::vector<std::string_view> submatches;  // [0] is the whole match
-
-  // Returns the text of named group `name`, or "" when it did not take part.
-  std::string_view Group(std::string_view name) const;
-  // Returns the byte offset of named group `name` in the text, or npos.
-  size_t GroupBegin(std::string_view name, std::string_view text) const;
-  // Returns true when named group `name` took part in the match.
-  bool Has(std::string_view name) const { return !Group(name).empty(); }
 };
 
 class PatternPack {
@@ -93,24 +95,13 @@ class PatternPack {
   // regexes from the same vocabulary), or "".
   std::string fragment(std::string_view name) const;
 
-  // Appends every match of every pattern in `text` to `out`, by paragraph,
-  // then pattern, then position: matches of one pattern do not overlap each
-  // other; matches of different patterns may. No match spans a paragraph
-  // break ("\n\n"). Blocks of paragraphs are prefiltered with the RE2::Set.
-  void Scan(std::string_view text, std::vector<PatternMatch>* out) const;
-
  private:
   std::string kind_;
   std::string version_;
   std::map<std::string, std::string, std::less<>> fragments_;
   nlohmann::json lists_;
   std::vector<Pattern> patterns_;
-  std::unique_ptr<RE2::Set> set_;
 };
-
-// Returns the non-overlapping subset of `matches`, preferring longer
-// matches, then higher priority, then earlier start; sorted by start.
-std::vector<PatternMatch> SelectLongest(std::vector<PatternMatch> matches);
 
 }  // namespace dossier
 

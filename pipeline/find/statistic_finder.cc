@@ -113,8 +113,7 @@ struct Candidate {
 class StatisticFinder : public Finder {
  public:
   explicit StatisticFinder(const PatternPack& pack)
-      : pack_(pack),
-        np_(pack),
+      : np_(pack),
         qualifiers_(MapOf<std::string>(pack.list("qualifiers"))),
         currencies_(MapOf<std::string>(pack.list("currencies"))),
         duration_units_(MapOf<std::string>(pack.list("duration_units"))),
@@ -130,7 +129,8 @@ class StatisticFinder : public Finder {
 
   EntityType type() const override { return EntityType::kStatistic; }
 
-  void Find(const Document& doc, const std::vector<Entity>& earlier, std::vector<Entity>* out) const override {
+  void Find(const Document& doc, std::span<const PatternMatch> matches, const std::vector<Entity>& earlier,
+            std::vector<Entity>* out) const override {
     const std::string_view text = doc.text;
     Blocked blocked;
     for (const Entity& e : earlier) {
@@ -141,8 +141,6 @@ class StatisticFinder : public Finder {
     }
     blocked.Finish();
 
-    std::vector<PatternMatch> matches;
-    pack_.Scan(text, &matches);
     std::vector<Candidate> candidates;
     candidates.reserve(matches.size());
     for (const PatternMatch& m : matches) {
@@ -565,7 +563,6 @@ class StatisticFinder : public Finder {
     return kept;
   }
 
-  const PatternPack& pack_;
   NounPhraseReader np_;
   std::unordered_map<std::string, std::string> qualifiers_, currencies_, duration_units_, measure_units_;
   std::unordered_map<std::string, double> multipliers_, denominators_;

@@ -70,8 +70,7 @@ std::set<std::string, std::less<>> StringSet(const json& list) {
 class StatuteFinder final : public Finder {
  public:
   explicit StatuteFinder(const PatternPack& pack)
-      : pack_(pack),
-        index_(pack.list("instruments")),
+      : index_(pack.list("instruments")),
         leading_words_(StringSet(pack.list("leading_words"))),
         not_before_act_(StringSet(pack.list("not_before_act"))) {
     const json& codes = pack.list("codes");
@@ -95,11 +94,9 @@ class StatuteFinder final : public Finder {
 
   EntityType type() const override { return EntityType::kStatute; }
 
-  void Find(const Document& doc, const std::vector<Entity>& /*earlier*/,
+  void Find(const Document& doc, std::span<const PatternMatch> all, const std::vector<Entity>& /*earlier*/,
             std::vector<Entity>* out) const override {
-    std::vector<PatternMatch> raw;
-    pack_.Scan(doc.text, &raw);
-    const std::vector<PatternMatch> matches = SelectLongest(std::move(raw));
+    const std::vector<PatternMatch> matches = SelectLongest({all.begin(), all.end()});
     const std::set<std::string, std::less<>> suppressed = SuppressedAbbreviations(doc.text);
 
     // Explicit mentions first: inferred ones look back at them.
@@ -444,7 +441,6 @@ class StatuteFinder final : public Finder {
     return true;
   }
 
-  const PatternPack& pack_;
   InstrumentIndex index_;
   std::map<std::string, std::string, std::less<>> codes_;
   std::set<std::string, std::less<>> leading_words_;

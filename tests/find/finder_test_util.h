@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/find/entity_finder.h"
+#include "pipeline/find/pattern_scanner.h"
 #include "pipeline/normalize/normalizer.h"
 
 namespace dossier::test_util {
@@ -34,6 +35,15 @@ inline Document NormalizedDocument(const std::string& text, const std::string& d
   TextNormalizer normalizer;
   EXPECT_TRUE(normalizer.Normalize(doc).ok());
   return doc;
+}
+
+// Returns the matches of `pack` alone in `text`, as a finder receives them.
+inline std::vector<PatternMatch> PackMatches(const PatternPack& pack, std::string_view text) {
+  Result<PatternScanner> scanner = PatternScanner::Build({&pack});
+  EXPECT_TRUE(scanner.ok()) << scanner.status().message();
+  std::vector<std::vector<PatternMatch>> out;
+  if (scanner.ok()) scanner->Scan(text, &out);
+  return out.empty() ? std::vector<PatternMatch>() : std::move(out[0]);
 }
 
 }  // namespace dossier::test_util

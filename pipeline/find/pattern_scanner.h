@@ -1,0 +1,77 @@
+// PatternScanner: every pattern of every pack, matched over a text with one
+// prefilter pass.
+//
+// One RE2::Set holds the patterns of all packs. It runs once over each block
+// of paragraphs (a few hundred bytes: the set's per-call cost is about that
+// of scanning a kilobyte, and most short blocks hold few entities) and says
+// which patterns can match there; only those patterns are then searched, and
+// only in that block. Each byte of text so passes through one automaton, plus
+// the patterns that hit near it, however many packs and patterns there are.
+//
+// Built once per process from the loaded packs and shared read-only across
+// threads (RE2 objects are thread-safe; remembered submatches are per
+// thread).
+//
+// Example:
+//   Result<PatternScanner> scanner = PatternScanner::Build({&dates, &statutes});
+//   std::vector<std::vector<PatternMatch>> found;
+//   scanner->Scan(doc.text, &found);  // found[0]: date matches, found[1]: statute
+//   for (const PatternMatch& m : found[0]) m.Group("year");
+#ifndef DOSSIER_PIPELINE_FIND_PATTERN_SCANNER_H_
+#define DOSSIER_PIPELINE_FIND_PATTERN_SCANNER_H_
+
+#include <re2/set.h>
+
+#include <cstddef>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "pipeline/core/status.h"
+#include "pipeline/find/pattern_pack.h"
+
+namespace dossier {
+
+// One match of one pattern.
+struct PatternMatch {
+  const Pattern* pattern = nullptr;
+  size_t begin = 0, end = 0;                 // byte offsets in the scanned text
+  std::vector<std::string_view> submatches;  // [0] is the whole match
+
+  // Returns the text of named group `name`, or "" when it did not take part.
+  std::string_view Group(std::string_view name) const;
+  // Returns the byte offset of named group `name` in the text, or npos.
+  size_t GroupBegin(std::string_view name, std::string_view text) const;
+  // Returns true when named group `name` took part in the match.
+  bool Has(std::string_view name) const { return !Group(name).empty(); }
+};
+
+class PatternScanner {
+ public:
+  // Returns a scanner over `packs`, which must outlive it. Fails when RE2
+  // cannot compile the combined set, naming the pattern it rejects.
+  static Result<PatternScanner> Build(std::vector<const PatternPack*> packs);
+
+  // Sets (*out)[i] to every match of packs[i]'s patterns in `text`, by
+  // paragraph, then pattern, then position: matches of one pattern do not
+  // overlap each other; matches of different patterns may. No match spans a
+  // paragraph break ("\n\n").
+  void Scan(std::string_view text, std::vector<std::vector<PatternMatch>>* out) const;
+
+  size_t pack_count() const { return packs_.size(); }
+
+ private:
+  std::vector<const PatternPack*> packs_;
+  // Set index -> (pack, pattern) index.
+  std::vector<std::pair<size_t, size_t>> entries_;
+  std::unique_ptr<RE2::Set> set_;
+};
+
+// Returns the non-overlapping subset of `matches`, preferring longer
+// matches, then higher priority, then earlier start; sorted by start.
+std::vector<PatternMatch> SelectLongest(std::vector<PatternMatch> matches);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_PIPELINE_FIND_PATTERN_SCANNER_H_

@@ -1,0 +1,174 @@
+#include "pipeline/find/pattern_scanner.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace dossier {
+namespace {
+
+constexpr const char* kPack = R"pack({
+  "kind": "date", "version": "1.0.0",
+  "fragments": {"month": "(?:January|February)", "year": "(?:19|20)\\d\\d", "// note": "comment"},
+  "lists": {"months": {"january": 1}},
+  "patterns": [
+    {"id": "date.month_year", "regex": "(?P<month>$month) (?P<year>$year)", "resolve": "my",
+     "examples": ["January 2019"]},
+    {"id": "date.year", "regex": ["\\b(?P<year>", "$year", ")\\b"], "resolve": "y", "priority": -1,
+     "examples": ["2019"]}
+  ]})pack";
+
+// A pack with the features Scan adds to plain RE2: trailing context
+// (`ahead`), repeated group names (`name__N`) and remembered submatches
+// (the pattern is padded above RE2's 512-instruction backtracker limit).
+constexpr const char* kFigurePack = R"pack({
+  "kind": "statistic", "version": "1.0.0",
+  "fragments": {"pad": "(?:alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiskey|xray|yankee|zulu){0,3}"},
+  "patterns": [
+    {"id": "statistic.figure", "resolve": "figure", "examples": ["12 people"],
+     "regex": ["(?P<cur>\\$)(?P<num>\\d+)|(?P<num__2>\\d+)(?P<ahead>\\s+[a-z])",
+               "|(?P<word>$pad$pad$pad$pad$pad$pad)(?P<end>!)"]}
+  ]})pack";
+
+// Returns the matches of `pack` alone in `text`.
+std::vector<PatternMatch> ScanOne(const PatternPack& pack, std::string_view text) {
+  Result<PatternScanner> scanner = PatternScanner::Build({&pack});
+  EXPECT_TRUE(scanner.ok()) << scanner.status().message();
+  std::vector<std::vector<PatternMatch>> out;
+  if (scanner.ok()) scanner->Scan(text, &out);
+  return out.empty() ? std::vector<PatternMatch>() : out[0];
+}
+
+TEST(PatternScannerTest, FindsGroupsAndSelectsLongest) {
+  Result<PatternPack> pack = PatternPack::Parse(kPack, "test");
+  ASSERT_TRUE(pack.ok()) << pack.status().message();
+  const std::string text = "In January 2019 and\n\nFebruary 2020, 1999.";
+  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  std::vector<PatternMatch> kept = SelectLongest(matches);
+  ASSERT_EQ(kept.size(), 3u);
+  EXPECT_EQ(kept[0].pattern->id, "date.month_year");
+  EXPECT_EQ(kept[0].Group("year"), "2019");
+  EXPECT_EQ(kept[0].GroupBegin("year", text), 11u);
+  EXPECT_EQ(kept[1].Group("month"), "February");
+  EXPECT_EQ(kept[2].pattern->id, "date.year");
+  EXPECT_EQ(kept[2].Group("month"), "");
+}
+
+TEST(PatternScannerTest, AheadIsContextNotMatch) {
+  Result<PatternPack> pack = PatternPack::Parse(kFigurePack, "test");
+  ASSERT_TRUE(pack.ok()) << pack.status().message();
+  const std::string text = "Page 7. Then 12 people and $40, 2019.";
+  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  ASSERT_EQ(matches.size(), 2u);
+  EXPECT_EQ(text.substr(matches[0].begin, matches[0].end - matches[0].begin), "12");
+  EXPECT_EQ(matches[0].Group("num"), "12");  // num__2 reads as num
+  EXPECT_FALSE(matches[0].Has("cur"));
+  EXPECT_EQ(matches[1].Group("num"), "40");
+  EXPECT_EQ(matches[1].Group("cur"), "$");
+}
+
+TEST(PatternScannerTest, NoMatchRunsOverAParagraphBreak) {
+  Result<PatternPack> pack = PatternPack::Parse(kFigurePack, "test");
+  ASSERT_TRUE(pack.ok());
+  // "12\n\n people": the context word is in the next paragraph.
+  const std::string text = "Total 12\n\n people. Then 3 more.";
+  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  ASSERT_EQ(matches.size(), 1u);
+  EXPECT_EQ(matches[0].Group("num"), "3");
+}
+
+TEST(PatternScannerTest, RememberedSubmatchesFollowTheText) {
+  Result<PatternPack> pack = PatternPack::Parse(kFigurePack, "test");
+  ASSERT_TRUE(pack.ok());
+  ASSERT_TRUE(pack->patterns()[0].memo);
+  ASSERT_TRUE(pack->patterns()[0].digit_blind);
+  // The same shapes again and again, at different offsets and digits.
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "$" + std::to_string(i * 7) + " and " + std::to_string(i) + " cases; golfkilo! ";
+  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  ASSERT_EQ(matches.size(), 150u);
+  for (int i = 0; i < 50; ++i) {
+    const PatternMatch& money = matches[3 * static_cast<size_t>(i)];
+    const PatternMatch& count = matches[3 * static_cast<size_t>(i) + 1];
+    const PatternMatch& word = matches[3 * static_cast<size_t>(i) + 2];
+    EXPECT_EQ(money.Group("num"), std::to_string(i * 7));
+    EXPECT_EQ(money.Group("cur"), "$");
+    EXPECT_EQ(count.Group("num"), std::to_string(i));
+    EXPECT_FALSE(count.Has("cur"));
+    EXPECT_EQ(word.Group("word"), "golfkilo");
+    EXPECT_EQ(word.GroupBegin("end", text), word.end - 1);
+  }
+}
+
+TEST(PatternScannerTest, BlocksKeepTheOrderByParagraphThenPattern) {
+  Result<PatternPack> pack = PatternPack::Parse(kPack, "test");
+  ASSERT_TRUE(pack.ok());
+  // Short paragraphs share one prefilter block; matches still come by
+  // paragraph, then pattern, then position.
+  const std::string text = "In 2019.\n\nJanuary 2020 and 2021.\n\nFebruary 1999.";
+  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  std::vector<std::string> got;
+  for (const PatternMatch& m : matches) got.push_back(m.pattern->id + ":" + text.substr(m.begin, m.end - m.begin));
+  const std::vector<std::string> want = {"date.year:2019", "date.month_year:January 2020", "date.year:2020",
+                                         "date.year:2021", "date.month_year:February 1999", "date.year:1999"};
+  EXPECT_EQ(got, want);
+}
+
+TEST(PatternScannerTest, ScanStaysLinearOnManyMatches) {
+  Result<PatternPack> pack = PatternPack::Parse(kPack, "test");
+  ASSERT_TRUE(pack.ok());
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += "2019 ";
+  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  EXPECT_EQ(SelectLongest(std::move(matches)).size(), 200000u);
+}
+
+// Returns "pattern:text" for each match.
+std::vector<std::string> Describe(const std::vector<PatternMatch>& matches, std::string_view text) {
+  std::vector<std::string> out;
+  for (const PatternMatch& m : matches) {
+    out.push_back(m.pattern->id + ":" + std::string(text.substr(m.begin, m.end - m.begin)));
+  }
+  return out;
+}
+
+// A text of many paragraphs, long and short, so that blocks hold several.
+std::string ManyParagraphs() {
+  std::string text;
+  for (int i = 0; i < 60; ++i) {
+    text += "In January " + std::to_string(1990 + i % 30) + " there were " + std::to_string(i * 3) +
+            " people and $" + std::to_string(i) + " spent; golfkilo!";
+    text += i % 7 == 0 ? std::string(400, 'x') : "";
+    text += i % 3 == 0 ? "\n\n" : " 2001 ";
+  }
+  return text;
+}
+
+TEST(PatternScannerTest, PacksScannedTogetherMatchAsEachAlone) {
+  Result<PatternPack> dates = PatternPack::Parse(kPack, "dates");
+  Result<PatternPack> figures = PatternPack::Parse(kFigurePack, "figures");
+  ASSERT_TRUE(dates.ok() && figures.ok());
+  Result<PatternScanner> both = PatternScanner::Build({&*dates, &*figures});
+  ASSERT_TRUE(both.ok()) << both.status().message();
+  EXPECT_EQ(both->pack_count(), 2u);
+  const std::string text = ManyParagraphs();
+  std::vector<std::vector<PatternMatch>> out;
+  both->Scan(text, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_FALSE(out[0].empty());
+  EXPECT_FALSE(out[1].empty());
+  EXPECT_EQ(Describe(out[0], text), Describe(ScanOne(*dates, text), text));
+  EXPECT_EQ(Describe(out[1], text), Describe(ScanOne(*figures, text), text));
+}
+
+TEST(PatternScannerTest, AScannerOfNoPatternsFindsNothing) {
+  Result<PatternScanner> scanner = PatternScanner::Build({});
+  ASSERT_TRUE(scanner.ok());
+  std::vector<std::vector<PatternMatch>> out(3);
+  scanner->Scan("January 2019", &out);
+  EXPECT_TRUE(out.empty());
+}
+
+}  // namespace
+}  // namespace dossier
