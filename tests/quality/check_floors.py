@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Scores the build with ../shared/tools and fails when a score is below its
 floor in floors.json.  check_floors.py KIND DOSSIER SHARED_DIR
-KIND: entities | html | pdf. Exit 77 (skipped) when ../shared is absent."""
+KIND: entities (the seed gold in ../shared) | heldout (the held-out set in
+tests/fixtures/heldout, same metrics) | html | pdf.
+Exit 77 (skipped) when ../shared is absent."""
 import json
 import os
 import re
@@ -26,11 +28,19 @@ def check(name, value, floor):
         failures.append(name)
 
 
+HELDOUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "heldout")
+
 with tempfile.TemporaryDirectory() as tmp:
-    if kind == "entities":
+    if kind in ("entities", "heldout"):
+        if kind == "entities":
+            gold, docs = os.path.join(shared, "gold"), shared
+        else:
+            gold, docs = os.path.join(HELDOUT, "gold"), HELDOUT
+            # A broken gold file would make every score meaningless: check it first.
+            subprocess.run([sys.executable, os.path.join(HELDOUT, "check_gold.py")], check=True)
         out = os.path.join(tmp, "scores.json")
-        subprocess.run([os.path.join(tools, "score-entities"), "--gold", os.path.join(shared, "gold"),
-                        "--docs", shared, "--cmd", f"{dossier} extract {{}}", "--json", out], check=True)
+        subprocess.run([os.path.join(tools, "score-entities"), "--gold", gold,
+                        "--docs", docs, "--cmd", f"{dossier} extract {{}}", "--json", out], check=True)
         scores = json.load(open(out))["scores"]
         for k in ("date", "statistic", "statute", "citation"):
             for metric, floor in floors[k].items():
