@@ -2,7 +2,12 @@
 // feeds: normalization and all four finders, single thread, best of N
 // rounds. Prints one JSON line (see scripts/bench_entities.sh).
 //   entity_bench CORPUS.txt [ROUNDS]
+// Under `valgrind --tool=callgrind --collect-atstart=no` it counts the
+// instructions of the finders in the last round only, when RE2's automata
+// are warm (scripts/count_find_instructions.sh): a figure that does not
+// move with the machine's load.
 #include <sys/resource.h>
+#include <valgrind/callgrind.h>
 
 #include <chrono>
 #include <fstream>
@@ -54,8 +59,11 @@ int main(int argc, char** argv) {
       doc.raw_text = text;
       doc.segments.push_back(dossier::Segment::Verbatim(0, text.size(), 0));
       (void)normalizer.Normalize(doc);
+      const bool counted = r + 1 == rounds;
+      if (counted) CALLGRIND_TOGGLE_COLLECT;
       const auto f0 = std::chrono::steady_clock::now();
       (*finder)->Run(doc);
+      if (counted) CALLGRIND_TOGGLE_COLLECT;
       find_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - f0).count();
       for (const auto& e : doc.entities) ++counts[static_cast<int>(e.type)];
     }
