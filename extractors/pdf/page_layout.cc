@@ -23,6 +23,7 @@ constexpr double kBlockGap = 1.0;         // wider vertical gap between lines en
 constexpr double kSizeTolerance = 0.12;   // font size change that ends a block
 constexpr double kMarkerSize = 0.82;      // footnote markers are at most this size...
 constexpr double kMarkerRaise = 0.18;     // ...and their foot this much above the line's
+constexpr double kMarkWidth = 1.6;        // a raised or lowered mark is at most this wide
 constexpr double kFootnoteSize = 0.92;    // footnotes are at most this size of the body
 constexpr double kHeadingSize = 1.18;     // headings at least this size of the body
 constexpr size_t kMaxOrderedBlocks = 400; // beyond, order by position only (cost is cubic)
@@ -112,6 +113,16 @@ double DominantSize(const std::vector<PdfWord>& words) {
   return best / 4.0;
 }
 
+// Returns true when `box` lies across (horizontally overlaps, by more than
+// a sliver) any of `words`.
+bool CollidesWith(const std::vector<PdfWord>& words, const Box& box) {
+  for (const PdfWord& o : words) {
+    const double narrower = std::min(o.box.width, box.width);
+    if (narrower > 0 && XOverlap(o.box, box) > 0.2 * narrower) return true;
+  }
+  return false;
+}
+
 // Groups words into rows: runs of words sharing a vertical band.
 std::vector<std::vector<PdfWord>> GroupRows(std::vector<PdfWord> words) {
   std::sort(words.begin(), words.end(),
@@ -135,9 +146,18 @@ std::vector<std::vector<PdfWord>> GroupRows(std::vector<PdfWord> words) {
       // off its line's band more than a word of the line's own size. Only a
       // short one: a run of smaller words half a line off is a line of its
       // own (the next line of a table cell beside a tall checkbox glyph).
-      const bool mark = w.font_size < 0.85 * r.core_size && CodePoints(w.text) <= 3;
+      // A mark is narrow too: in Korean or Chinese a whole word is three
+      // characters, and a smaller line's word must not join a larger line
+      // it merely grazes (a footnote line beside the next column's text).
+      const bool mark = w.font_size < 0.85 * r.core_size && CodePoints(w.text) <= 3 &&
+                        w.box.width <= kMarkWidth * w.font_size;
       const double needed = mark ? 0.3 : kRowOverlap;
-      if (overlap >= needed && overlap > best_overlap) best = i, best_overlap = overlap;
+      if (overlap < needed || overlap <= best_overlap) continue;
+      // Words of one line never sit over one another: a word that only
+      // partly shares a row's band and lies across a word already in the
+      // row belongs to the line above or below (tight leading, two sizes).
+      if (overlap < 0.8 && CollidesWith(r.words, w.box)) continue;
+      best = i, best_overlap = overlap;
     }
     if (best < 0) {
       rows.push_back({w.box, w.font_size, {}});

@@ -56,6 +56,30 @@ TEST(PageLayoutTest, TallGlyphDoesNotPullTheNextLineIntoItsRow) {
   EXPECT_NE(read.find("international due process rights"), std::string::npos) << read;
 }
 
+// Two lines of small print in one column (a footnote) with a line of the
+// larger body text of the next column level with both: the body line's band
+// overlaps each small line a little. A three-letter Korean word of the
+// second small line is no raised mark: it must not join the first line's
+// row, and the two small lines stay whole and in order.
+TEST(PageLayoutTest, SmallLinesBesideALargerLineOfTheNextColumnStayApart) {
+  std::vector<PdfWord> page;
+  auto hangul = [&](double x, double y, double size, std::vector<std::string> words) {
+    for (const std::string& w : words) {
+      const double width = size * static_cast<double>(w.size() / 3);  // one em per syllable
+      page.push_back({w, {x, y, width, size * 1.1}, size, true, false});
+      x += width + 0.25 * size;
+    }
+  };
+  hangul(76, 664.9, 8.5, {"손해보험의", "표준약관", "규정에", "따르면"});
+  hangul(76, 677.7, 8.5, {"우연한", "외래의", "사고로", "신체에"});
+  hangul(318, 668.3, 11.5, {"판매했거나", "향후", "판매하게", "보험상품의"});
+  const std::string read = Read(LayOutPage(page, 595, 842));
+  EXPECT_NE(read.find("손해보험의 표준약관 규정에 따르면"), std::string::npos) << read;
+  EXPECT_NE(read.find("우연한 외래의 사고로 신체에"), std::string::npos) << read;
+  EXPECT_NE(read.find("판매했거나 향후 판매하게 보험상품의"), std::string::npos) << read;
+  EXPECT_LT(read.find("손해보험의"), read.find("우연한")) << read;
+}
+
 // Pleading paper: line numbers 1..N down the left margin, beside the text,
 // are left out; a table's column of row numbers inside the text stays.
 TEST(PageLayoutTest, PleadingLineNumbersLeftOut) {

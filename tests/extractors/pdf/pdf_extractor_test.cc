@@ -201,6 +201,18 @@ TEST(PdfExtractorTest, FootnotesAreSeparateLabelledBlocks) {
   EXPECT_TRUE(HasWarning(doc, "footnote_markers_removed"));
 }
 
+// Footnotes in small print at the foot of the left column, level with the
+// last body line of the right column: each small line half-shares a band
+// with that larger line, yet the footnote lines stay whole, in order, and
+// the body line is not cut into them.
+TEST(PdfExtractorTest, FootnoteLinesBesideTheNextColumnStayWhole) {
+  const Document doc = ExtractFixture("footnote_beside_column.pdf");
+  ExpectPdfAnchors(doc);
+  EXPECT_EQ(BlocksWithRole(doc, Role::kFootnote),
+            "As set out in the annex of the\nact as it was put to us by the|See the report of the panel.");
+  EXPECT_NE(doc.raw_text.find("and it\nends at the foot of the page."), std::string::npos) << doc.raw_text;
+}
+
 TEST(PdfExtractorTest, TableKeptAsRows) {
   const Document doc = ExtractFixture("table.pdf");
   EXPECT_EQ(BlocksWithRole(doc, Role::kTable), "Year\tArrivals\tReturns\tPending\n2021\t1200\t300\t45\n"
