@@ -26,6 +26,11 @@ constexpr double kMarkerRaise = 0.18;     // ...and their foot this much above t
 constexpr double kMarkWidth = 1.6;        // a raised or lowered mark is at most this wide
 constexpr double kFootnoteSize = 0.92;    // footnotes are at most this size of the body
 constexpr double kHeadingSize = 1.18;     // headings at least this size of the body
+constexpr double kFormRowGap = 1.0;       // rows of a form are at most this far apart (of a row's height)
+constexpr double kFormWrapGap = 0.6;      // a wrapped cell's next line is at most this far below
+constexpr double kFormRagged = 0.6;       // a prose column's median line fills more than this of it...
+constexpr double kProseWidth = 10.0;      // ...and is wider than this
+constexpr int kFormMinPairs = 3;          // rows starting in two columns that make a form
 constexpr size_t kMaxOrderedBlocks = 400; // beyond, order by position only (cost is cubic)
 
 double Right(const Box& b) { return b.x + b.width; }
@@ -450,6 +455,163 @@ std::vector<Block> FindTables(std::vector<Line>& lines, std::vector<size_t>& mem
   return tables;
 }
 
+// Finds forms among `members`: runs of rows set in two to four columns of
+// short or ragged lines (labels beside their values), where the lines of the
+// columns start rows together. A reader goes across such a run row by row,
+// not down each column: each label with its value. A column of prose, whose
+// lines of many words fill its width (justified or nearly), rules a run out:
+// two columns of text on a shared baseline grid start their rows together
+// too. So does a run where no column is ragged (labels vary in length). Each row becomes one line of a table block, its
+// cells joined by tabs in reading order; a line alone in its column just
+// under a cell's last line (a wrapped label or value) joins that cell. The
+// lines used are taken out of `members`.
+std::vector<Block> FindForms(std::vector<Line>& lines, std::vector<size_t>& members, bool rtl) {
+  std::map<size_t, std::vector<size_t>> by_row;
+  for (size_t li : members) by_row[lines[li].row].push_back(li);
+  struct Row {
+    std::vector<size_t> lines;
+    double top = 1e9, bottom = -1e9, height = 0;
+  };
+  std::vector<Row> rows;
+  for (auto& [index, row_lines] : by_row) {
+    Row r;
+    r.lines = row_lines;
+    for (size_t li : row_lines) {
+      r.top = std::min(r.top, lines[li].box.y);
+      r.bottom = std::max(r.bottom, Bottom(lines[li].box));
+      r.height = std::max(r.height, lines[li].box.height);
+    }
+    rows.push_back(std::move(r));
+  }
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.top < b.top; });
+
+  std::vector<Block> forms;
+  std::vector<bool> used(lines.size(), false);
+  // Runs of rows stacked without a paragraph gap between them.
+  size_t begin = 0;
+  while (begin < rows.size()) {
+    size_t end = begin + 1;
+    while (end < rows.size() && rows[end].top - rows[end - 1].bottom <= kFormRowGap * rows[end - 1].height) ++end;
+    const size_t run_begin = begin, run_end = end;
+    begin = end;
+    if (run_end - run_begin < static_cast<size_t>(kFormMinPairs)) continue;
+    // The run's columns: the stretches of x its lines cover, split at gaps
+    // no line crosses.
+    std::vector<std::pair<double, double>> spans;
+    for (size_t r = run_begin; r < run_end; ++r) {
+      for (size_t li : rows[r].lines) spans.emplace_back(lines[li].box.x, Right(lines[li].box));
+    }
+    std::sort(spans.begin(), spans.end());
+    std::vector<std::pair<double, double>> columns;
+    double size = 0;
+    for (size_t r = run_begin; r < run_end; ++r) size = std::max(size, rows[r].height);
+    for (const auto& [lo, hi] : spans) {
+      if (!columns.empty() && lo < columns.back().second + 0.8 * size) {
+        columns.back().second = std::max(columns.back().second, hi);
+      } else {
+        columns.emplace_back(lo, hi);
+      }
+    }
+    if (columns.size() < 2 || columns.size() > 4) continue;
+    auto column_of = [&](size_t li) {
+      for (size_t c = 0; c < columns.size(); ++c) {
+        if (lines[li].box.x < columns[c].second) return c;
+      }
+      return columns.size() - 1;
+    };
+    // Rows that start in two or more columns, and whether any column is
+    // prose: lines of many words that mostly fill the column.
+    int pairs = 0;
+    std::vector<std::vector<double>> widths(columns.size()), sizes(columns.size());
+    for (size_t r = run_begin; r < run_end; ++r) {
+      std::vector<bool> seen(columns.size(), false);
+      int in = 0;
+      for (size_t li : rows[r].lines) {
+        const size_t c = column_of(li);
+        widths[c].push_back(lines[li].box.width);
+        sizes[c].push_back(lines[li].font_size);
+        if (!seen[c]) seen[c] = true, ++in;
+      }
+      pairs += in >= 2;
+    }
+    if (pairs < kFormMinPairs) continue;
+    auto median = [](std::vector<double>& v) {
+      std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+      return v[v.size() / 2];
+    };
+    bool prose = false, ragged = false;
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const double w = median(widths[c]);
+      const bool fills = w > kFormRagged * (columns[c].second - columns[c].first);
+      prose = prose || (fills && w > kProseWidth * median(sizes[c]));
+      ragged = ragged || !fills;
+    }
+    if (prose || !ragged) continue;
+
+    // Rows of the form: cells (lines by column), each row a table line.
+    Block form;
+    form.role = Role::kTable;
+    std::vector<std::vector<size_t>> cells;  // of the row being built
+    std::vector<double> cell_bottom;
+    auto flush = [&] {
+      if (cells.empty()) return;
+      std::vector<size_t> order(columns.size());
+      for (size_t c = 0; c < order.size(); ++c) order[c] = rtl ? order.size() - 1 - c : c;
+      Line* first = nullptr;
+      for (size_t c : order) {
+        if (cells[c].empty()) continue;
+        std::string text;
+        for (size_t li : cells[c]) {
+          if (!text.empty()) text += ' ';
+          text += lines[li].text;
+        }
+        if (first == nullptr) {
+          first = &lines[cells[c].front()];
+          first->text = std::move(text);
+          form.lines.push_back(cells[c].front());
+        } else {
+          first->text += '\t';
+          first->text += text;
+        }
+        for (size_t li : cells[c]) {
+          used[li] = true;
+          first->box = Union(first->box, lines[li].box);
+          first->font_size = std::max(first->font_size, lines[li].font_size);
+        }
+      }
+      form.box = form.lines.size() == 1 ? first->box : Union(form.box, first->box);
+      cells.clear();
+    };
+    for (size_t r = run_begin; r < run_end; ++r) {
+      std::vector<size_t> here = rows[r].lines;
+      std::sort(here.begin(), here.end(), [&](size_t a, size_t b) {
+        return rtl ? lines[a].box.x > lines[b].box.x : lines[a].box.x < lines[b].box.x;
+      });
+      std::vector<bool> in(columns.size(), false);
+      for (size_t li : here) in[column_of(li)] = true;
+      bool wraps = false;
+      if (std::count(in.begin(), in.end(), true) == 1 && !cells.empty()) {
+        const size_t c = column_of(here.front());
+        wraps = !cells[c].empty() && rows[r].top - cell_bottom[c] <= kFormWrapGap * rows[r].height;
+      }
+      if (!wraps) {
+        flush();
+        cells.assign(columns.size(), {});
+        cell_bottom.assign(columns.size(), 0);
+      }
+      for (size_t li : here) {
+        const size_t c = column_of(li);
+        cells[c].push_back(li);
+        cell_bottom[c] = std::max(cell_bottom[c], Bottom(lines[li].box));
+      }
+    }
+    flush();
+    forms.push_back(std::move(form));
+  }
+  std::erase_if(members, [&](size_t li) { return used[li]; });
+  return forms;
+}
+
 // Groups lines into blocks: lines stacked closely, overlapping horizontally,
 // in the same font size.
 std::vector<Block> GroupBlocks(const std::vector<Line>& lines, const std::vector<size_t>& members) {
@@ -786,6 +948,7 @@ PageLayout LayOutPage(std::vector<PdfWord> words, double width, double height) {
     }
   }
   std::vector<Block> tables = FindTables(lines, body_lines, width, rtl);
+  for (Block& f : FindForms(lines, body_lines, rtl)) tables.push_back(std::move(f));
   std::vector<Block> blocks = GroupBlocks(lines, body_lines);
   for (Block& t : tables) blocks.push_back(std::move(t));
   for (const Block& block : OrderBlocks(std::move(blocks), rtl, height)) {

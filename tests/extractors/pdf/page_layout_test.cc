@@ -125,6 +125,48 @@ TEST(PageLayoutTest, TwoColumnsReadColumnByColumn) {
             "below both columns/a line that runs across the whole width of the page body text");
 }
 
+// Two columns of prose on a shared baseline grid: every row starts in both
+// columns, like a form's, but the lines fill their column (only paragraph
+// ends fall short), so the page is read column by column.
+TEST(PageLayoutTest, AlignedProseColumnsAreNoForm) {
+  std::vector<PdfWord> page;
+  const char* left[] = {"the left column tells the story of", "the centre and of the people held",
+                        "there over the year.", "a new paragraph opens on the left",
+                        "and runs on to its end here."};
+  const char* right[] = {"the right column takes it up and", "carries the story on to the end of",
+                         "the year in the same way as the", "left one did before it, as it",
+                         "should."};
+  for (int i = 0; i < 5; ++i) {
+    Add(page, Words(72, 100 + 13 * i, 10, left[i]));
+    Add(page, Words(330, 100 + 13 * i, 10, right[i]));
+  }
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  for (const LaidBlock& b : laid.blocks) EXPECT_NE(b.role, Role::kTable) << Read(laid);
+  const std::string read = Read(laid);
+  EXPECT_LT(read.find("its end here."), read.find("the right column")) << read;
+}
+
+// A form whose labels and values are set in right-to-left script is read
+// from the right: label, then value.
+TEST(PageLayoutTest, RightToLeftFormReadLabelThenValue) {
+  std::vector<PdfWord> page;
+  const char* labels[] = {"الاسم", "التاريخ المحدد",
+                          "الرقم"};
+  const char* values[] = {"علي", "1403/09/19", "436"};
+  for (int i = 0; i < 3; ++i) {
+    std::vector<PdfWord> l = Words(0, 100 + 20 * i, 12, labels[i], true);
+    const double w = l.back().box.x + l.back().box.width;
+    for (PdfWord& word : l) word.box.x += 500 - w;  // right-aligned at x = 500
+    Add(page, std::move(l));
+    Add(page, Words(120, 101 + 20 * i, 10, values[i], values[i][0] & 0x80));
+  }
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  ASSERT_EQ(laid.blocks.size(), 1u) << Read(laid);
+  EXPECT_EQ(laid.blocks[0].role, Role::kTable);
+  EXPECT_EQ(laid.blocks[0].lines.size(), 3u) << Read(laid);
+  EXPECT_TRUE(laid.blocks[0].lines[1].text.ends_with("\t1403/09/19")) << Read(laid);
+}
+
 TEST(PageLayoutTest, FootnoteMarkerLeavesTheSentenceAndFootnotesFollowTheBody) {
   std::vector<PdfWord> page;
   Add(page, Words(72, 100, 11, "The court held that detention was unlawful."));

@@ -221,6 +221,19 @@ TEST(PdfExtractorTest, TableKeptAsRows) {
   EXPECT_LT(doc.raw_text.find("2023\t1750"), doc.raw_text.find("backlog"));
 }
 
+// A key-value form: labels down one column, values beside them. It is read
+// across, each label with its value, as rows of a table; the value that
+// wraps onto a second line stays one cell.
+TEST(PdfExtractorTest, FormReadLabelByValue) {
+  const Document doc = ExtractFixture("form.pdf");
+  ExpectPdfAnchors(doc);
+  EXPECT_EQ(BlocksWithRole(doc, Role::kTable),
+            "Case number\t2021-CV-0042\nCourt\tDistrict Court for the Northern District of Illinois\n"
+            "Filed\t12 March 2021\nJudge\tHon. A. Smith\nStatus\tPending");
+  EXPECT_LT(doc.raw_text.find("Case Summary"), doc.raw_text.find("Case number"));
+  EXPECT_LT(doc.raw_text.find("Pending"), doc.raw_text.find("The parties were heard"));
+}
+
 TEST(PdfExtractorTest, MetadataFromTheInfoDictionary) {
   const Document doc = ExtractFixture("metadata.pdf");
   EXPECT_EQ(doc.metadata.title, "Border Report");
