@@ -1,5 +1,7 @@
 #include "extractors/pdf/page_layout.h"
 
+#include "extractors/pdf/running_headers.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -873,11 +875,19 @@ std::vector<int> FindFootnotes(std::vector<Line>& lines, double body_size, doubl
 // Marks the lines of the page's top and bottom bands: up to two rows in the
 // top or bottom 15% of the page, set apart from the next row by a gap wider
 // than a line. Running headers, footers and page numbers sit there; the
-// first line of a paragraph running on from it does not.
-void MarkMargins(PageLayout& page, double height) {
+// first line of a paragraph running on from it does not. A band's row that
+// holds a page number is the page's running head or foot, whatever else is
+// in it ("Global Report" level with "208"), so its other lines no larger
+// than the body text, footnotes aside, are marked as beside the page number:
+// that holds on a document's only page too, where nothing repeats.
+void MarkMargins(PageLayout& page, double height, double body_size) {
   std::vector<LaidLine*> all;
+  std::vector<const LaidLine*> notes;
   for (LaidBlock& b : page.blocks) {
-    for (LaidLine& l : b.lines) all.push_back(&l);
+    for (LaidLine& l : b.lines) {
+      all.push_back(&l);
+      if (b.role == Role::kFootnote) notes.push_back(&l);
+    }
   }
   if (all.empty()) return;
   // Rows from the top: [first, last) ranges of `all` sorted by top.
@@ -901,11 +911,23 @@ void MarkMargins(PageLayout& page, double height) {
       if (all[i]->margin == Margin::kNone) all[i]->margin = side;
     }
   };
+  auto mark_folio = [&](size_t row_begin, size_t row_end) {
+    for (size_t r = row_begin; r < row_end; ++r) {
+      bool folio = false;
+      for (size_t i = rows[r].first; i < rows[r].last && !folio; ++i) folio = IsPageNumber(all[i]->text);
+      if (!folio) continue;
+      for (size_t i = rows[r].first; i < rows[r].last; ++i) {
+        const bool note = std::find(notes.begin(), notes.end(), all[i]) != notes.end();
+        if (!note && all[i]->font_size <= (1 + kSizeTolerance) * body_size) all[i]->beside_page_number = true;
+      }
+    }
+  };
   const size_t n = rows.size();
   for (size_t k = std::min<size_t>(2, n - 1); k >= 1; --k) {  // top band: rows [0, k)
     const Row& last = rows[k - 1];
     if (last.bottom < 0.15 * height && rows[k].top - last.bottom > last.bottom - last.top) {
       for (size_t r = 0; r < k; ++r) mark(rows[r], Margin::kTop);
+      mark_folio(0, k);
       break;
     }
   }
@@ -913,6 +935,7 @@ void MarkMargins(PageLayout& page, double height) {
     const Row& first = rows[n - k];
     if (first.top > 0.85 * height && first.top - rows[n - k - 1].bottom > first.bottom - first.top) {
       for (size_t r = n - k; r < n; ++r) mark(rows[r], Margin::kBottom);
+      mark_folio(n - k, n);
       break;
     }
   }
@@ -968,7 +991,7 @@ PageLayout LayOutPage(std::vector<PdfWord> words, double width, double height) {
     page.blocks.push_back(Lay(b, lines, Role::kFootnote));
     page.blocks.back().label = labels[id];
   }
-  MarkMargins(page, height);
+  MarkMargins(page, height, body);
   return page;
 }
 

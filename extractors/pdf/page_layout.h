@@ -43,6 +43,7 @@ struct LaidLine {
   Box box;
   double font_size = 0;
   Margin margin = Margin::kNone;  // among the first/last lines of the page
+  bool beside_page_number = false;  // in a margin band that holds a page number
 };
 
 struct LaidBlock {

@@ -91,7 +91,7 @@ RunningHeaders::RunningHeaders(int page_count)
 
 bool RunningHeaders::Drop(const LaidLine& line) const {
   if (line.margin == Margin::kNone) return false;
-  if (IsPageNumber(line.text)) return true;
+  if (IsPageNumber(line.text) || line.beside_page_number) return true;
   auto it = counts_.find(Key(line));
   return it != counts_.end() && it->second >= threshold_;
 }

@@ -1,7 +1,8 @@
 // RunningHeaders: finds running headers, footers and page numbers.
 //
 // A line in a page's top or bottom margin (LaidLine::margin) is dropped when
-// it reads like a page number ("12", "- 12 -", "Page 3 of 40", "iv"), or when
+// it reads like a page number ("12", "- 12 -", "Page 3 of 40", "iv"), when
+// it shares its margin band with one (LaidLine::beside_page_number), or when
 // the same text, digits aside, sits in the same margin on several pages
 // ("Case 1:20-cv-01 Document 5 Filed 01/02/20 Page 3 of 10").
 //

@@ -99,6 +99,22 @@ TEST(PdfExtractorTest, RunningHeadersFootersAndPageNumbersLeftOut) {
   EXPECT_EQ(last_page, 3);
 }
 
+// On a document's only page nothing repeats, yet a line level with the
+// page number in the top band is the running head: it is left out. A line
+// of the foot band above the page number, not level with it, stays.
+TEST(PdfExtractorTest, RunningHeadBesideThePageNumberLeftOutOfASinglePage) {
+  const Document doc = ExtractFixture("single_page_header.pdf");
+  ExpectPdfAnchors(doc);
+  EXPECT_EQ(doc.raw_text.find("Optimized Tokenization"), std::string::npos) << doc.raw_text;
+  EXPECT_TRUE(doc.raw_text.starts_with("The body of the only page")) << doc.raw_text;
+  EXPECT_TRUE(doc.raw_text.ends_with("Source: Ministry of the Interior, 2023.")) << doc.raw_text;
+  bool counted = false;
+  for (const Warning& w : doc.warnings) {
+    if (w.code == "running_headers_removed") counted = w.message.starts_with("3 ");
+  }
+  EXPECT_TRUE(counted);
+}
+
 // Issue 5: pages stream through with only a few held back for the running-
 // header check, yet a header that alternates between left and right pages is
 // left out from the first page on, and the footer "Page N of 20" everywhere.
