@@ -53,10 +53,12 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
-// Returns true for a footnote marker or label: "1", "12", "3,4", "*", "†".
+// Returns true for a footnote marker or label: "1", "12", "3,4", "*", "†",
+// "1)" (as Korean and Japanese documents write them).
 bool IsMarkerText(std::string_view s) {
   if (s.empty() || s.size() > 12) return false;
   if (s == "*" || s == "**" || s == "\u2020" || s == "\u2021" || s == "\u00a7") return true;
+  if (s.size() >= 2 && s.back() == ')') s.remove_suffix(1);
   int digits = 0;
   for (char c : s) {
     if (c >= '0' && c <= '9') {

@@ -185,6 +185,20 @@ TEST(PageLayoutTest, FootnoteMarkerLeavesTheSentenceAndFootnotesFollowTheBody) {
   EXPECT_EQ(laid.blocks[2].label, "2");
 }
 
+// Korean and Japanese documents write the raised marker with a closing
+// parenthesis, "1)": it leaves the sentence like a bare number does.
+TEST(PageLayoutTest, MarkerWithAClosingParenthesisLeavesTheSentence) {
+  std::vector<PdfWord> page;
+  Add(page, Words(72, 100, 11.5, "whether it counts as an injury"));
+  page.push_back({"1)", {237.5, 98.3, 6.5, 8.25}, 7.5, false, false});
+  Add(page, Words(246, 100, 11.5, "or an accident"));
+  page.push_back({"2)", {328, 98.3, 6.5, 8.25}, 7.5, false, false});
+  Add(page, Words(337, 100, 11.5, "is the question."));
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  EXPECT_EQ(Read(laid), "whether it counts as an injury or an accident is the question.");
+  EXPECT_EQ(laid.markers_dropped, 2);
+}
+
 TEST(PageLayoutTest, SmallTextThatIsNotNumberedStaysBody) {
   std::vector<PdfWord> page;
   Add(page, Words(72, 100, 11, "Body text of the page in the usual size."));

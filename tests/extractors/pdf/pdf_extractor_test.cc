@@ -229,6 +229,22 @@ TEST(PdfExtractorTest, FootnoteLinesBesideTheNextColumnStayWhole) {
   EXPECT_NE(doc.raw_text.find("and it\nends at the foot of the page."), std::string::npos) << doc.raw_text;
 }
 
+// Markers written "1)" leave the sentence; the notes they point to are
+// footnotes labelled with their numbers.
+TEST(PdfExtractorTest, ParenthesisMarkersLeaveTheSentence) {
+  const Document doc = ExtractFixture("paren_markers.pdf");
+  ExpectPdfAnchors(doc);
+  EXPECT_TRUE(doc.raw_text.starts_with("Whether it counts as an injury or an accident is the question.\n"))
+      << doc.raw_text;
+  EXPECT_EQ(BlocksWithRole(doc, Role::kFootnote),
+            "Under the standard terms of the insurer.|Under the schedule of accidents.");
+  bool counted = false;
+  for (const Warning& w : doc.warnings) {
+    if (w.code == "footnote_markers_removed") counted = w.message.starts_with("2 ");
+  }
+  EXPECT_TRUE(counted);
+}
+
 TEST(PdfExtractorTest, TableKeptAsRows) {
   const Document doc = ExtractFixture("table.pdf");
   EXPECT_EQ(BlocksWithRole(doc, Role::kTable), "Year\tArrivals\tReturns\tPending\n2021\t1200\t300\t45\n"
