@@ -400,6 +400,70 @@ struct Block {
   Role role = Role::kBody;
 };
 
+// Takes out of a table's rows the lines that belong to the text of a
+// neighbouring page column (a list beside a table on a two-page spread):
+// an edge cell of a row, right under a line of text outside the table (or
+// under a cell taken out before) and aligned with it, that lies beside all
+// the cells of the table's other rows, overlapping none of them. Such lines
+// go back to the page's text; rows left with a single cell go with them.
+void TrimNeighbourColumn(const std::vector<Line>& lines, std::map<size_t, std::vector<size_t>>& rows,
+                         const std::vector<size_t>& run) {
+  std::vector<bool> in_run(lines.size(), false);
+  for (size_t row : run) {
+    for (size_t li : rows[row]) in_run[li] = true;
+  }
+  for (int side = 0; side < 2; ++side) {
+    // Edge cell and the gap beside it, per row (cells sorted by x).
+    std::vector<size_t> edge(run.size());
+    std::vector<double> edge_gap(run.size());
+    for (size_t k = 0; k < run.size(); ++k) {
+      std::vector<size_t>& cells = rows[run[k]];
+      std::sort(cells.begin(), cells.end(), [&](size_t a, size_t b) { return lines[a].box.x < lines[b].box.x; });
+      const size_t e = side == 0 ? 0 : cells.size() - 1, n = side == 0 ? 1 : cells.size() - 2;
+      edge[k] = cells[e];
+      edge_gap[k] = side == 0 ? lines[cells[n]].box.x - Right(lines[cells[e]].box)
+                              : lines[cells[e]].box.x - Right(lines[cells[n]].box);
+    }
+    std::vector<bool> flow(run.size(), false);
+    std::vector<size_t> taken;  // flow cells found so far
+    for (size_t k = 0; k < run.size(); ++k) {
+      const Line& c = lines[edge[k]];
+      auto under = [&](const Line& o) {
+        const double gap = c.box.y - Bottom(o.box);
+        const double em = c.font_size;
+        return gap >= -0.1 * em && gap <= c.box.height &&
+               (std::abs(o.box.x - c.box.x) <= 0.5 * em || std::abs(Right(o.box) - Right(c.box)) <= 0.5 * em);
+      };
+      bool stacked = false;
+      for (size_t li = 0; li < lines.size() && !stacked; ++li) stacked = !in_run[li] && under(lines[li]);
+      for (size_t t : taken) stacked = stacked || under(lines[t]);
+      if (stacked) {
+        flow[k] = true;
+        taken.push_back(edge[k]);
+      }
+    }
+    if (taken.empty()) continue;
+    // The table's own columns: the cells of rows with nothing stacked so.
+    std::vector<size_t> own;
+    size_t own_rows = 0;
+    for (size_t k = 0; k < run.size(); ++k) {
+      if (flow[k]) continue;
+      ++own_rows;
+      for (size_t li : rows[run[k]]) own.push_back(li);
+    }
+    if (own_rows < 2) continue;
+    for (size_t k = 0; k < run.size(); ++k) {
+      if (!flow[k]) continue;
+      bool beside = true;
+      for (size_t li : own) beside = beside && XOverlap(lines[li].box, lines[edge[k]].box) <= 0;
+      if (!beside) continue;
+      std::vector<size_t>& cells = rows[run[k]];
+      std::erase(cells, edge[k]);
+      in_run[edge[k]] = false;
+    }
+  }
+}
+
 // Finds tables among `members`: two or more rows in a run, each cut into
 // three or more narrow cells. Each row becomes one line, its cells joined by
 // tabs in reading order, and each table one block; the lines used are taken
@@ -435,9 +499,15 @@ std::vector<Block> FindTables(std::vector<Line>& lines, std::vector<size_t>& mem
   std::vector<bool> used(lines.size(), false);
   for (const std::vector<size_t>& run : runs) {
     if (run.size() < 2) continue;
+    TrimNeighbourColumn(lines, rows, run);
+    std::vector<size_t> kept;
+    for (size_t row : run) {
+      if (rows[row].size() >= 2) kept.push_back(row);
+    }
+    if (kept.size() < 2) continue;
     Block table;
     table.role = Role::kTable;
-    for (size_t row : run) {
+    for (size_t row : kept) {
       std::vector<size_t>& cells = rows[row];
       std::sort(cells.begin(), cells.end(), [&](size_t a, size_t b) {
         return rtl ? lines[a].box.x > lines[b].box.x : lines[a].box.x < lines[b].box.x;
@@ -465,10 +535,11 @@ std::vector<Block> FindTables(std::vector<Line>& lines, std::vector<size_t>& mem
 // not down each column: each label with its value. A column of prose, whose
 // lines of many words fill its width (justified or nearly), rules a run out:
 // two columns of text on a shared baseline grid start their rows together
-// too. So does a run where no column is ragged (labels vary in length). Each row becomes one line of a table block, its
-// cells joined by tabs in reading order; a line alone in its column just
-// under a cell's last line (a wrapped label or value) joins that cell. The
-// lines used are taken out of `members`.
+// too. So does a run where no column is ragged (labels vary in length).
+// Each row becomes one line of a table block, its cells joined by tabs in
+// reading order; a line alone in its column just under a cell's last line
+// (a wrapped label or value) joins that cell. The lines used are taken out
+// of `members`.
 std::vector<Block> FindForms(std::vector<Line>& lines, std::vector<size_t>& members, bool rtl) {
   std::map<size_t, std::vector<size_t>> by_row;
   for (size_t li : members) by_row[lines[li].row].push_back(li);

@@ -266,6 +266,25 @@ TEST(PdfExtractorTest, FormReadLabelByValue) {
   EXPECT_LT(doc.raw_text.find("Pending"), doc.raw_text.find("The parties were heard"));
 }
 
+// A two-page spread: the left page's list runs level with the right page's
+// table. The table's rows hold only the table's cells; the list stays whole
+// and in order in the left page's text, before the right page.
+TEST(PdfExtractorTest, TableBesideTheNeighbourPageKeepsToItsOwnCells) {
+  const Document doc = ExtractFixture("spread_table.pdf");
+  ExpectPdfAnchors(doc);
+  EXPECT_EQ(BlocksWithRole(doc, Role::kTable),
+            "State\tPrivate\tBoth\nChildren\tyes\tno\tyes\nWomen\tyes\tno\tyes\nMigrants\tyes\tno\tyes\n"
+            "Refugees\tyes\tno\tyes\nDisplaced persons\tyes\tno\tyes");
+  size_t last = 0;
+  for (const char* item : {"Which levels", "national level", "regional level", "local level", "capital only",
+                           "Not at any level", "Do not know", "Which groups", "Children"}) {
+    const size_t at = doc.raw_text.find(item);
+    ASSERT_NE(at, std::string::npos) << item << "\n" << doc.raw_text;
+    EXPECT_GE(at, last) << item << "\n" << doc.raw_text;
+    last = at + 1;
+  }
+}
+
 TEST(PdfExtractorTest, MetadataFromTheInfoDictionary) {
   const Document doc = ExtractFixture("metadata.pdf");
   EXPECT_EQ(doc.metadata.title, "Border Report");
