@@ -33,6 +33,8 @@ constexpr double kFormWrapGap = 0.6;      // a wrapped cell's next line is at mo
 constexpr double kFormRagged = 0.6;       // a prose column's median line fills more than this of it...
 constexpr double kProseWidth = 10.0;      // ...and is wider than this
 constexpr int kFormMinPairs = 3;          // rows starting in two columns that make a form
+constexpr double kCellGap = 1.0;          // a gap in a table cell this wide may be a column gutter
+constexpr double kSpanOffset = 0.3;       // a cell this far off its row's middle spans two rows
 constexpr size_t kMaxOrderedBlocks = 400; // beyond, order by position only (cost is cubic)
 
 double Right(const Box& b) { return b.x + b.width; }
@@ -464,6 +466,102 @@ void TrimNeighbourColumn(const std::vector<Line>& lines, std::map<size_t, std::v
   }
 }
 
+// Cuts the cells of a table's rows further at gaps between words that no
+// cell of another row of the table crosses: the table's own column gutters,
+// too narrow to cut a row on its own ("0.965  0.934"). Pieces are added to
+// `lines` and to their row.
+void SplitCells(std::vector<Line>& lines, std::map<size_t, std::vector<size_t>>& rows,
+                const std::vector<size_t>& run) {
+  if (run.size() < 3) return;
+  std::vector<std::pair<size_t, size_t>> pieces;  // row, line index of a new piece
+  for (size_t row : run) {
+    for (size_t li : rows[row]) {
+      if (lines[li].words.size() < 2) continue;
+      std::vector<size_t> cuts;
+      const std::vector<PdfWord>& words = lines[li].words;
+      for (size_t i = 1; i < words.size(); ++i) {
+        const double a = Right(words[i - 1].box), b = words[i].box.x, gap = b - a;
+        if (gap <= kCellGap * lines[li].font_size) continue;
+        const double lo = a + gap / 4, hi = b - gap / 4;
+        bool crossed = false;
+        for (size_t other : run) {
+          if (other == row) continue;
+          for (size_t oi : rows[other]) crossed = crossed || !BlankAt(lines[oi].words, lo, hi);
+          if (crossed) break;
+        }
+        if (!crossed) cuts.push_back(i);
+      }
+      if (cuts.empty()) continue;
+      cuts.push_back(words.size());
+      std::vector<PdfWord> all = std::move(lines[li].words);
+      size_t from = 0;
+      for (size_t k = 0; k < cuts.size(); ++k) {
+        Line piece;
+        piece.row = lines[li].row;
+        piece.rtl = lines[li].rtl;
+        piece.words.assign(all.begin() + from, all.begin() + cuts[k]);
+        from = cuts[k];
+        piece.font_size = DominantSize(piece.words);
+        piece.box = piece.words.front().box;
+        for (const PdfWord& w : piece.words) piece.box = Union(piece.box, w.box);
+        BuildText(piece);
+        if (k == 0) {
+          lines[li] = std::move(piece);
+        } else {
+          lines.push_back(std::move(piece));
+          pieces.emplace_back(row, lines.size() - 1);
+        }
+      }
+    }
+  }
+  for (auto [row, li] : pieces) rows[row].push_back(li);
+}
+
+// Returns a table's rows in groups read as one: a row with a cell hanging
+// half a line below the row's other cells (a cell spanning two rows, set
+// level with the middle of both: "6" beside "OTSL" over "HTML") takes in the
+// next row when that row has nothing under the cell, and a row with a cell
+// raised so is taken into the row before it.
+std::vector<std::vector<size_t>> SpannedRows(const std::vector<Line>& lines,
+                                             std::map<size_t, std::vector<size_t>>& rows,
+                                             const std::vector<size_t>& run) {
+  auto mid = [&](size_t row) {
+    std::vector<double> m;
+    for (size_t li : rows[row]) m.push_back(MidY(lines[li].box));
+    std::nth_element(m.begin(), m.begin() + m.size() / 2, m.end());
+    return m[m.size() / 2];
+  };
+  // Returns true when a cell of `from`, off its row's middle towards `to`
+  // (down: sign 1, up: -1) by kSpanOffset of its height, comes within half
+  // its height of `to`'s band with no cell of `to` under or over it.
+  auto spans = [&](size_t from, size_t to, double sign) {
+    const double m = mid(from);
+    double top = 1e9, bottom = -1e9;
+    for (size_t li : rows[to]) top = std::min(top, lines[li].box.y), bottom = std::max(bottom, Bottom(lines[li].box));
+    for (size_t li : rows[from]) {
+      const Box& c = lines[li].box;
+      if (sign * (MidY(c) - m) < kSpanOffset * c.height) continue;
+      if ((sign > 0 ? top - Bottom(c) : c.y - bottom) > 0.5 * c.height) continue;  // `to` is near
+      bool clear = true;
+      for (size_t oi : rows[to]) clear = clear && XOverlap(lines[oi].box, c) <= 0;
+      if (clear) return true;
+    }
+    return false;
+  };
+  std::vector<std::vector<size_t>> groups;
+  for (size_t k = 0; k < run.size(); ++k) {
+    if (!groups.empty()) {
+      const size_t prev = groups.back().back();
+      if (spans(prev, run[k], 1) || spans(run[k], prev, -1)) {
+        groups.back().push_back(run[k]);
+        continue;
+      }
+    }
+    groups.push_back({run[k]});
+  }
+  return groups;
+}
+
 // Finds tables among `members`: two or more rows in a run, each cut into
 // three or more narrow cells. Each row becomes one line, its cells joined by
 // tabs in reading order, and each table one block; the lines used are taken
@@ -505,23 +603,42 @@ std::vector<Block> FindTables(std::vector<Line>& lines, std::vector<size_t>& mem
       if (rows[row].size() >= 2) kept.push_back(row);
     }
     if (kept.size() < 2) continue;
+    SplitCells(lines, rows, kept);
+    used.resize(lines.size(), false);
     Block table;
     table.role = Role::kTable;
-    for (size_t row : kept) {
-      std::vector<size_t>& cells = rows[row];
-      std::sort(cells.begin(), cells.end(), [&](size_t a, size_t b) {
-        return rtl ? lines[a].box.x > lines[b].box.x : lines[a].box.x < lines[b].box.x;
-      });
-      Line& first = lines[cells.front()];
-      for (size_t k = 1; k < cells.size(); ++k) {
-        first.text += '\t';
-        first.text += lines[cells[k]].text;
-        first.box = Union(first.box, lines[cells[k]].box);
-        first.font_size = std::max(first.font_size, lines[cells[k]].font_size);
+    for (const std::vector<size_t>& group : SpannedRows(lines, rows, kept)) {
+      // The group's cells in columns: lines overlapping across its rows.
+      std::vector<size_t> cells;
+      for (size_t row : group) cells.insert(cells.end(), rows[row].begin(), rows[row].end());
+      std::sort(cells.begin(), cells.end(), [&](size_t a, size_t b) { return lines[a].box.x < lines[b].box.x; });
+      std::vector<std::vector<size_t>> columns;
+      double column_right = -1e9;
+      for (size_t li : cells) {
+        if (columns.empty() || lines[li].box.x >= column_right) {
+          columns.emplace_back();
+          column_right = Right(lines[li].box);
+        } else {
+          column_right = std::max(column_right, Right(lines[li].box));
+        }
+        columns.back().push_back(li);
       }
-      for (size_t li : cells) used[li] = true;
+      if (rtl) std::reverse(columns.begin(), columns.end());
+      std::string text;
+      for (std::vector<size_t>& column : columns) {
+        std::sort(column.begin(), column.end(), [&](size_t a, size_t b) { return lines[a].box.y < lines[b].box.y; });
+        if (!text.empty()) text += '\t';
+        for (size_t k = 0; k < column.size(); ++k) text += (k ? " " : "") + lines[column[k]].text;
+      }
+      Line& first = lines[columns.front().front()];
+      for (size_t li : cells) {
+        used[li] = true;
+        first.box = Union(first.box, lines[li].box);
+        first.font_size = std::max(first.font_size, lines[li].font_size);
+      }
+      first.text = std::move(text);
       table.box = table.lines.empty() ? first.box : Union(table.box, first.box);
-      table.lines.push_back(cells.front());
+      table.lines.push_back(columns.front().front());
     }
     tables.push_back(std::move(table));
   }

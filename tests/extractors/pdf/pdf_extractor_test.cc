@@ -285,6 +285,17 @@ TEST(PdfExtractorTest, TableBesideTheNeighbourPageKeepsToItsOwnCells) {
   }
 }
 
+// A cell set level with the middle of two rows ("6" beside "OTSL" over
+// "HTML") spans both: the two rows are read as one, each column's lines
+// together, and the table's other rows keep their own cells.
+TEST(PdfExtractorTest, CellSpanningTwoRowsMakesThemOne) {
+  const Document doc = ExtractFixture("spanning_table.pdf");
+  ExpectPdfAnchors(doc);
+  EXPECT_EQ(BlocksWithRole(doc, Role::kTable),
+            "Layers\tLanguage\tSimple\tAll\n6\tOTSL HTML\t0.965 0.969\t0.955 0.950\n"
+            "4\tOTSL HTML\t0.938 0.952\t0.927 0.938");
+}
+
 TEST(PdfExtractorTest, MetadataFromTheInfoDictionary) {
   const Document doc = ExtractFixture("metadata.pdf");
   EXPECT_EQ(doc.metadata.title, "Border Report");
