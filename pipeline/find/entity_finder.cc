@@ -1,6 +1,7 @@
 #include "pipeline/find/entity_finder.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -82,11 +83,24 @@ void EntityFinder::Run(Document& doc) const {
                  std::make_move_iterator(mine.end()));
   }
   for (const Stage& stage : stages_) stage.finder->Link(doc, found);
-  std::stable_sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) {
-    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.type < b.type;
+  // Entities are large: sort their indexes, then move each one once.
+  std::vector<uint32_t> order(found.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Entity& x = found[a];
+    const Entity& y = found[b];
+    return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.type < y.type;
   });
-  for (Entity& e : found) e.sentence = doc.SentenceAt(e.span.begin);
-  doc.entities = std::move(found);
+  doc.entities.clear();
+  doc.entities.reserve(found.size());
+  size_t sentence = 0;  // entities come by start: the sentence index only grows
+  for (uint32_t i : order) {
+    Entity& e = doc.entities.emplace_back(std::move(found[i]));
+    while (sentence < doc.sentences.size() && doc.sentences[sentence].end <= e.span.begin) ++sentence;
+    e.sentence = sentence < doc.sentences.size() && doc.sentences[sentence].begin <= e.span.begin
+                     ? static_cast<int>(sentence)
+                     : -1;
+  }
 }
 
 }  // namespace dossier
