@@ -2,8 +2,9 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
-#include <unicode/utext.h>
+#include <unicode/unistr.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdint>
 #include <unordered_map>
@@ -156,26 +157,31 @@ std::vector<TextRange> SentenceSplitter::Split(std::string_view text) const {
     emit_lines(0, text.size());  // no ICU: paragraphs only
     return out;
   }
-  UErrorCode ec = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &ec);
-  iterator_->setText(&ut, ec);
-  if (U_FAILURE(ec)) {
-    utext_close(&ut);
-    emit_lines(0, text.size());
-    return out;
+  // ICU breaks UTF-16 text natively; its UTF-8 adapter re-decodes the text
+  // chunk by chunk and costs about as much again. So the text goes to UTF-16
+  // once, and boundaries come back to UTF-8 offsets in one forward walk.
+  const icu::UnicodeString utf16 =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  iterator_->setText(utf16);
+  size_t byte = 0;     // UTF-8 offset of UTF-16 index `unit`
+  int32_t unit = 0;
+  auto to_byte = [&](int32_t target) {
+    while (unit < target && byte < text.size()) {
+      const auto lead = static_cast<unsigned char>(text[byte]);
+      const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      byte += len;
+      unit += len == 4 ? 2 : 1;  // four-byte characters are surrogate pairs
+    }
+    return std::min(byte, text.size());
+  };
+  size_t begin = to_byte(iterator_->first());
+  for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
+    const size_t end_byte = to_byte(end);
+    emit_lines(begin, end_byte);
+    begin = end_byte;
   }
-  int32_t begin = iterator_->first();
-  for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE;
-       begin = end, end = iterator_->next()) {
-    emit_lines(static_cast<size_t>(begin), static_cast<size_t>(end));
-  }
-  // The iterator must not outlive the UText it reads.
-  UText empty = UTEXT_INITIALIZER;
-  utext_openUTF8(&empty, "", 0, &ec);
-  iterator_->setText(&empty, ec);
-  utext_close(&ut);
-  utext_close(&empty);
+  // The iterator must not outlive the string it reads.
+  iterator_->setText(icu::UnicodeString());
   return out;
 }
 

@@ -19,6 +19,12 @@ struct SentenceCase {
 
 const SentenceCase kSentenceCases[] = {
     {"simple", "First. Second! Third?", {"First.", "Second!", "Third?"}},
+    // Boundaries found in UTF-16 come back to the right UTF-8 bytes across
+    // two-, three- and four-byte characters (surrogate pairs).
+    {"multibyte_offsets",
+     "Se fue el 3 de marzo. \u00BFVolver\u00E1? \u6771\u4EAC\u306B\u884C\u304F\u3002 Emoji \U0001F600 here. Last one.",
+     {"Se fue el 3 de marzo.", "\u00BFVolver\u00E1?", "\u6771\u4EAC\u306B\u884C\u304F\u3002",
+      "Emoji \U0001F600 here.", "Last one."}},
     {"no_final_period", "A sentence without an end", {"A sentence without an end"}},
     {"empty", "", {}},
     {"whitespace_only", "  \n\n ", {}},
