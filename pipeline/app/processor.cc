@@ -1,6 +1,8 @@
 #include "pipeline/app/processor.h"
 
 #include <exception>
+#include <optional>
+#include <string>
 
 #include "extractors/detect.h"
 #include "extractors/registry.h"
@@ -41,12 +43,9 @@ class FinishingSink final : public DocumentSink {
       return;
     }
     if (processor_.options().validate_records) {
-      auto problems = processor_.validator().Validate("document", ToJson(doc));
-      if (!problems.empty()) {
+      if (std::optional<ValidationError> problem = FirstProblem(doc)) {
         Fail(MakeError(input_, "validate",
-                       Internal("record invalid at " + problems.front().pointer + ": " +
-                                problems.front().message),
-                       where));
+                       Internal("record invalid at " + problem->pointer + ": " + problem->message), where));
         return;
       }
     }
@@ -56,6 +55,20 @@ class FinishingSink final : public DocumentSink {
 
   void Reject(const std::string& locator, const Status& why) override {
     Fail(MakeError(input_, "extract", why, locator));
+  }
+
+  // Returns the first schema violation of doc's record. The record is
+  // checked a piece at a time, the entities one by one, so that a document
+  // with a million entities is never one JSON value in memory.
+  std::optional<ValidationError> FirstProblem(const Document& doc) const {
+    const SchemaValidator& validator = processor_.validator();
+    auto problems = validator.Validate("document", DocumentSkeleton(doc));
+    for (size_t i = 0; problems.empty() && i < doc.entities.size(); ++i) {
+      problems = validator.Validate("document/entity", ToJson(doc.entities[i]));
+      for (ValidationError& p : problems) p.pointer = "/entities/" + std::to_string(i) + p.pointer;
+    }
+    if (problems.empty()) return std::nullopt;
+    return problems.front();
   }
 
   void Fail(ErrorRecord e) {

@@ -7,9 +7,12 @@
 #ifndef DOSSIER_PIPELINE_CORE_ENTITY_H_
 #define DOSSIER_PIPELINE_CORE_ENTITY_H_
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -61,18 +64,51 @@ struct CitationValue {
   std::string note_label;  // footnote number a marker links to
 };
 
+// A value kept on the heap with value semantics (copies copy it): the
+// citation's many parts would otherwise make every entity as large as a
+// citation, and long documents hold millions of entities.
+template <typename T>
+class Boxed {
+ public:
+  Boxed() : p_(std::make_unique<T>()) {}
+  Boxed(T value) : p_(std::make_unique<T>(std::move(value))) {}  // NOLINT: implicit by design
+  Boxed(const Boxed& other) : p_(std::make_unique<T>(*other.p_)) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& other) {
+    if (this != &other) p_ = std::make_unique<T>(*other.p_);
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+
+  T& get() { return *p_; }
+  const T& get() const { return *p_; }
+
+ private:
+  std::unique_ptr<T> p_;  // never null, but after a move
+};
+
 struct Entity {
   EntityType type = EntityType::kDate;
   Span span;                // in the document's normalized text
   std::string text;         // the normalized text of the span
   std::string pattern;      // id of the pattern pack entry that found it
   int sentence = -1;        // index into Document::sentences
-  std::variant<DateValue, StatisticValue, StatuteValue, CitationValue> value;
+  std::variant<DateValue, StatisticValue, StatuteValue, Boxed<CitationValue>> value;
 
+  // Returns the value as a T, or nullptr when it holds another kind.
   template <typename T>
-  const T* as() const { return std::get_if<T>(&value); }
+  const T* as() const {
+    if constexpr (std::is_same_v<T, CitationValue>) {
+      const auto* boxed = std::get_if<Boxed<CitationValue>>(&value);
+      return boxed == nullptr ? nullptr : &boxed->get();
+    } else {
+      return std::get_if<T>(&value);
+    }
+  }
   template <typename T>
-  T* as() { return std::get_if<T>(&value); }
+  T* as() {
+    return const_cast<T*>(std::as_const(*this).template as<T>());
+  }
 };
 
 }  // namespace dossier

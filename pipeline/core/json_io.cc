@@ -1,5 +1,8 @@
 #include "pipeline/core/json_io.h"
 
+#include <algorithm>
+#include <vector>
+
 #include <cmath>
 #include <string>
 
@@ -42,6 +45,9 @@ void PutValue(json& j, const StatuteValue& v) {
   PutIf(j, "provision", v.provision);
   if (v.inferred) j["inferred"] = true;
 }
+
+void PutValue(json& j, const CitationValue& v);
+void PutValue(json& j, const Boxed<CitationValue>& v) { PutValue(j, v.get()); }
 
 void PutValue(json& j, const CitationValue& v) {
   j["kind"] = v.kind;
@@ -98,29 +104,48 @@ json ToJson(const Entity& e) {
   return j;
 }
 
-json ToJson(const Document& doc, const RecordOptions& options) {
+namespace {
+
+json DocumentSourceJson(const Document& doc) {
+  json source = {{"path", doc.source_path}, {"sha256", doc.sha256}, {"format", FormatName(doc.format)}};
+  PutIf(source, "pointer", doc.locator);
+  if (doc.line > 0) source["line"] = doc.line;
+  return source;
+}
+
+json BlockJson(const Document& doc, const Segment& s) {
+  json b = {{"start", doc.offsets.ToNorm(s.begin)},
+            {"end", doc.offsets.ToNorm(s.end)},
+            {"role", RoleName(s.role)},
+            {"source", ToJson(s.anchor)}};
+  PutIf(b, "label", s.label);
+  return b;
+}
+
+json WarningsJson(const Document& doc) {
+  json warnings = json::array();
+  for (const Warning& w : doc.warnings) {
+    warnings.push_back({{"stage", w.stage}, {"code", w.code}, {"message", w.message}});
+  }
+  return warnings;
+}
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+json DocumentSkeleton(const Document& doc, const RecordOptions& options) {
   json j;
   j["record"] = "document";
   j["version"] = kDocumentRecordVersion;
   j["id"] = doc.id;
-  json source = {{"path", doc.source_path},
-                 {"sha256", doc.sha256},
-                 {"format", FormatName(doc.format)}};
-  PutIf(source, "pointer", doc.locator);
-  if (doc.line > 0) source["line"] = doc.line;
-  j["source"] = std::move(source);
+  j["source"] = DocumentSourceJson(doc);
   j["metadata"] = MetadataJson(doc.metadata);
   if (options.include_text) j["text"] = doc.text;
   if (options.include_segments) {
     json blocks = json::array();
     for (const Segment& s : doc.segments) {
-      if (s.role == Role::kSeparator) continue;
-      json b = {{"start", doc.offsets.ToNorm(s.begin)},
-                {"end", doc.offsets.ToNorm(s.end)},
-                {"role", RoleName(s.role)},
-                {"source", ToJson(s.anchor)}};
-      PutIf(b, "label", s.label);
-      blocks.push_back(std::move(b));
+      if (s.role != Role::kSeparator) blocks.push_back(BlockJson(doc, s));
     }
     j["blocks"] = std::move(blocks);
   }
@@ -129,15 +154,79 @@ json ToJson(const Document& doc, const RecordOptions& options) {
     for (const TextRange& r : doc.sentences) sentences.push_back({r.begin, r.end});
     j["sentences"] = std::move(sentences);
   }
-  json entities = json::array();
-  for (const Entity& e : doc.entities) entities.push_back(ToJson(e));
-  j["entities"] = std::move(entities);
-  json warnings = json::array();
-  for (const Warning& w : doc.warnings) {
-    warnings.push_back({{"stage", w.stage}, {"code", w.code}, {"message", w.message}});
-  }
-  j["warnings"] = std::move(warnings);
+  j["entities"] = json::array();
+  j["warnings"] = WarningsJson(doc);
   return j;
+}
+
+json ToJson(const Document& doc, const RecordOptions& options) {
+  json j = DocumentSkeleton(doc, options);
+  json& entities = j["entities"];
+  for (const Entity& e : doc.entities) entities.push_back(ToJson(e));
+  return j;
+}
+
+std::string Line(const json& value) { return Dump(value) + "\n"; }
+
+void WriteDocumentLine(const Document& doc, const RecordOptions& options,
+                       const std::function<void(std::string_view)>& emit) {
+  // Keys in the order nlohmann::json prints an object's (sorted), so the
+  // line is byte for byte what Line(ToJson(doc)) would be.
+  constexpr size_t kFlushBytes = 64 << 10;
+  std::string buf;
+  auto flush = [&](bool force) {
+    if (buf.size() >= kFlushBytes || (force && !buf.empty())) {
+      emit(buf);
+      buf.clear();
+    }
+  };
+  auto array = [&](const char* key, size_t n, const auto& item) {
+    buf += key;
+    buf += '[';
+    for (size_t i = 0; i < n; ++i) {
+      if (i > 0) buf += ',';
+      buf += Dump(item(i));
+      flush(false);
+    }
+    buf += ']';
+  };
+  buf += '{';
+  if (options.include_segments) {
+    std::vector<const Segment*> blocks;
+    for (const Segment& s : doc.segments) {
+      if (s.role != Role::kSeparator) blocks.push_back(&s);
+    }
+    array("\"blocks\":", blocks.size(), [&](size_t i) { return BlockJson(doc, *blocks[i]); });
+    buf += ',';
+  }
+  array("\"entities\":", doc.entities.size(), [&](size_t i) { return ToJson(doc.entities[i]); });
+  buf += ",\"id\":" + Dump(doc.id);
+  buf += ",\"metadata\":" + Dump(MetadataJson(doc.metadata));
+  buf += ",\"record\":\"document\"";
+  if (options.include_sentences) {
+    buf += ',';
+    array("\"sentences\":", doc.sentences.size(),
+          [&](size_t i) { return json::array({doc.sentences[i].begin, doc.sentences[i].end}); });
+  }
+  buf += ",\"source\":" + Dump(DocumentSourceJson(doc));
+  if (options.include_text) {
+    // The text in pieces cut before a UTF-8 lead byte, each escaped alone.
+    buf += ",\"text\":\"";
+    const std::string_view text = doc.text;
+    for (size_t at = 0; at < text.size();) {
+      size_t end = std::min(text.size(), at + kFlushBytes);
+      while (end < text.size() && end > at + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+      const std::string piece = Dump(json(text.substr(at, end - at)));
+      buf.append(piece, 1, piece.size() - 2);  // without its quotes
+      flush(false);
+      at = end;
+    }
+    buf += '"';
+  }
+  buf += ",\"version\":" + Dump(kDocumentRecordVersion);
+  buf += ",\"warnings\":" + Dump(WarningsJson(doc));
+  buf += "}\n";
+  flush(true);
 }
 
 json ToJson(const ErrorRecord& e) {

@@ -4,7 +4,10 @@
 #ifndef DOSSIER_PIPELINE_CORE_JSON_IO_H_
 #define DOSSIER_PIPELINE_CORE_JSON_IO_H_
 
+#include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 #include "pipeline/core/document.h"
 #include "pipeline/core/error_record.h"
@@ -28,6 +31,18 @@ nlohmann::json ToJson(const SourceAnchor& anchor);
 nlohmann::json ToJson(const Entity& entity);
 // Returns the document record.
 nlohmann::json ToJson(const Document& doc, const RecordOptions& options = {});
+// Returns the document record without its entities (an empty array): what a
+// validator checks before it checks each entity's ToJson on its own.
+nlohmann::json DocumentSkeleton(const Document& doc, const RecordOptions& options = {});
+// Writes the document record as one JSON Lines line through `emit`, a piece
+// at a time: the bytes of Line(ToJson(doc, options)), without ever holding
+// the whole record (a long document's text, blocks, sentences and entities)
+// as one JSON value.
+void WriteDocumentLine(const Document& doc, const RecordOptions& options,
+                       const std::function<void(std::string_view)>& emit);
+// Returns `value` as one JSON Lines line. Records may hold any text the
+// source had; invalid UTF-8 is replaced, never thrown on.
+std::string Line(const nlohmann::json& value);
 // Returns the error record.
 nlohmann::json ToJson(const ErrorRecord& error);
 // Returns the incident record (schemas/incident.schema.json); empty values

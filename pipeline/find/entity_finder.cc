@@ -74,16 +74,18 @@ void EntityFinder::Run(Document& doc) const {
     doc.entities.clear();
     return;
   }
-  std::vector<std::vector<PatternMatch>> matches;
+  std::vector<PackMatches> matches;
   scanner_->Scan(doc.text, &matches);
   for (const Stage& stage : stages_) {
     std::vector<Entity> mine;
-    stage.finder->Find(doc, matches[stage.pack], found, &mine);
+    stage.finder->Find(doc, matches[stage.pack].matches, found, &mine);
     found.insert(found.end(), std::make_move_iterator(mine.begin()),
                  std::make_move_iterator(mine.end()));
+    matches[stage.pack] = PackMatches();  // done with them
   }
   for (const Stage& stage : stages_) stage.finder->Link(doc, found);
-  // Entities are large: sort their indexes, then move each one once.
+  // Entities are large: sort their indexes, then put each in place by
+  // following the permutation's cycles (no second vector of entities).
   std::vector<uint32_t> order(found.size());
   for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
@@ -91,16 +93,27 @@ void EntityFinder::Run(Document& doc) const {
     const Entity& y = found[b];
     return x.span.begin != y.span.begin ? x.span.begin < y.span.begin : x.type < y.type;
   });
-  doc.entities.clear();
-  doc.entities.reserve(found.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    Entity held = std::move(found[i]);
+    size_t at = i;
+    while (order[at] != i) {
+      const size_t from = order[at];
+      found[at] = std::move(found[from]);
+      order[at] = static_cast<uint32_t>(at);
+      at = from;
+    }
+    found[at] = std::move(held);
+    order[at] = static_cast<uint32_t>(at);
+  }
   size_t sentence = 0;  // entities come by start: the sentence index only grows
-  for (uint32_t i : order) {
-    Entity& e = doc.entities.emplace_back(std::move(found[i]));
+  for (Entity& e : found) {
     while (sentence < doc.sentences.size() && doc.sentences[sentence].end <= e.span.begin) ++sentence;
     e.sentence = sentence < doc.sentences.size() && doc.sentences[sentence].begin <= e.span.begin
                      ? static_cast<int>(sentence)
                      : -1;
   }
+  doc.entities = std::move(found);
 }
 
 }  // namespace dossier

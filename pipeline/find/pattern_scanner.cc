@@ -16,7 +16,7 @@ std::string_view PatternMatch::Group(std::string_view name) const {
   const std::vector<int>* indexes = pattern->groups.Find(name);
   if (indexes == nullptr) return {};
   for (int index : *indexes) {
-    if (index < static_cast<int>(submatches.size()) && submatches[static_cast<size_t>(index)].data() != nullptr) {
+    if (index < static_cast<int>(submatch_count) && submatches[static_cast<size_t>(index)].data() != nullptr) {
       return submatches[static_cast<size_t>(index)];
     }
   }
@@ -125,7 +125,7 @@ void Submatches(const Pattern& pattern, std::string_view text, size_t begin, siz
 // submatches are read once it is known.
 void ScanPattern(const Pattern& pattern, std::string_view text, const std::vector<Paragraph>& paras, size_t first,
                  size_t last, std::vector<re2::StringPiece>* subs, std::vector<PatternMatch>* out,
-                 std::vector<size_t>* para_of) {
+                 SubmatchStore* store, std::vector<size_t>* para_of) {
   const int n = pattern.re->NumberOfCapturingGroups() + 1;
   subs->assign(static_cast<size_t>(n), re2::StringPiece());
   const size_t block_end = paras[last].end;
@@ -163,16 +163,29 @@ void ScanPattern(const Pattern& pattern, std::string_view text, const std::vecto
     m.pattern = &pattern;
     m.begin = begin;
     m.end = end;
-    m.submatches.reserve(subs->size());
-    m.submatches.emplace_back(text.data() + begin, end - begin);
-    for (size_t g = 1; g < subs->size(); ++g) m.submatches.emplace_back((*subs)[g].data(), (*subs)[g].size());
-    out->push_back(std::move(m));
+    std::string_view* kept = store->Allocate(subs->size());
+    kept[0] = std::string_view(text.data() + begin, end - begin);
+    for (size_t g = 1; g < subs->size(); ++g) kept[g] = std::string_view((*subs)[g].data(), (*subs)[g].size());
+    m.submatches = kept;
+    m.submatch_count = static_cast<uint32_t>(subs->size());
+    out->push_back(m);
     para_of->push_back(i);
     pos = end == begin ? begin + 1 : end;
   }
 }
 
 }  // namespace
+
+std::string_view* SubmatchStore::Allocate(size_t n) {
+  if (size_ - used_ < n) {
+    size_ = std::max(n, blocks_.empty() ? kFirstBlock : std::min(2 * size_, kLargestBlock));
+    blocks_.push_back(std::make_unique<std::string_view[]>(size_));
+    used_ = 0;
+  }
+  std::string_view* room = blocks_.back().get() + used_;
+  used_ += n;
+  return room;
+}
 
 Result<PatternScanner> PatternScanner::Build(std::vector<const PatternPack*> packs) {
   PatternScanner scanner;
@@ -194,8 +207,9 @@ Result<PatternScanner> PatternScanner::Build(std::vector<const PatternPack*> pac
   return scanner;
 }
 
-void PatternScanner::Scan(std::string_view text, std::vector<std::vector<PatternMatch>>* out) const {
-  out->assign(packs_.size(), {});
+void PatternScanner::Scan(std::string_view text, std::vector<PackMatches>* out) const {
+  out->clear();
+  out->resize(packs_.size());
   if (entries_.empty()) return;
   const std::vector<Paragraph> paras = Paragraphs(text);
   std::vector<int> hits;
@@ -221,13 +235,13 @@ void PatternScanner::Scan(std::string_view text, std::vector<std::vector<Pattern
     std::sort(hits.begin(), hits.end());
     for (size_t h = 0; h < hits.size();) {
       const size_t pack = entries_[static_cast<size_t>(hits[h])].first;
-      std::vector<PatternMatch>& found = (*out)[pack];
+      std::vector<PatternMatch>& found = (*out)[pack].matches;
       const size_t base = found.size();
       para_of.clear();
       size_t patterns_hit = 0;
       for (; h < hits.size() && entries_[static_cast<size_t>(hits[h])].first == pack; ++h, ++patterns_hit) {
         const Pattern& pattern = packs_[pack]->patterns()[entries_[static_cast<size_t>(hits[h])].second];
-        ScanPattern(pattern, text, paras, first, last, &subs, &found, &para_of);
+        ScanPattern(pattern, text, paras, first, last, &subs, &found, &(*out)[pack].store, &para_of);
       }
       // Matches come pattern by pattern; order them by paragraph, then pattern.
       if (patterns_hit > 1 && !std::is_sorted(para_of.begin(), para_of.end())) {

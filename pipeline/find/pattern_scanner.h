@@ -14,15 +14,16 @@
 //
 // Example:
 //   Result<PatternScanner> scanner = PatternScanner::Build({&dates, &statutes});
-//   std::vector<std::vector<PatternMatch>> found;
+//   std::vector<PackMatches> found;
 //   scanner->Scan(doc.text, &found);  // found[0]: date matches, found[1]: statute
-//   for (const PatternMatch& m : found[0]) m.Group("year");
+//   for (const PatternMatch& m : found[0].matches) m.Group("year");
 #ifndef DOSSIER_PIPELINE_FIND_PATTERN_SCANNER_H_
 #define DOSSIER_PIPELINE_FIND_PATTERN_SCANNER_H_
 
 #include <re2/set.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -33,11 +34,13 @@
 
 namespace dossier {
 
-// One match of one pattern.
+// One match of one pattern. Its submatches live in the SubmatchStore of the
+// PackMatches it came in, which must outlive it.
 struct PatternMatch {
   const Pattern* pattern = nullptr;
-  size_t begin = 0, end = 0;                 // byte offsets in the scanned text
-  std::vector<std::string_view> submatches;  // [0] is the whole match
+  size_t begin = 0, end = 0;  // byte offsets in the scanned text
+  const std::string_view* submatches = nullptr;  // [0] is the whole match
+  uint32_t submatch_count = 0;
 
   // Returns the text of named group `name`, or "" when it did not take part.
   std::string_view Group(std::string_view name) const;
@@ -47,17 +50,38 @@ struct PatternMatch {
   bool Has(std::string_view name) const { return !Group(name).empty(); }
 };
 
+// Submatches of many matches in blocks that double up to a limit: a few
+// allocations per document rather than one per match, and addresses that
+// stay put as it grows (no copy of everything when it fills).
+class SubmatchStore {
+ public:
+  // Returns room for `n` submatches, contiguous.
+  std::string_view* Allocate(size_t n);
+
+ private:
+  static constexpr size_t kFirstBlock = 256, kLargestBlock = 16384;  // doubling in between
+  std::vector<std::unique_ptr<std::string_view[]>> blocks_;
+  size_t size_ = 0;  // of the last block
+  size_t used_ = 0;  // of the last block
+};
+
+// The matches of one pack in a text, with the store of their submatches.
+struct PackMatches {
+  std::vector<PatternMatch> matches;
+  SubmatchStore store;
+};
+
 class PatternScanner {
  public:
   // Returns a scanner over `packs`, which must outlive it. Fails when RE2
   // cannot compile the combined set, naming the pattern it rejects.
   static Result<PatternScanner> Build(std::vector<const PatternPack*> packs);
 
-  // Sets (*out)[i] to every match of packs[i]'s patterns in `text`, by
+  // Sets (*out)[i].matches to every match of packs[i]'s patterns in `text`, by
   // paragraph, then pattern, then position: matches of one pattern do not
   // overlap each other; matches of different patterns may. No match spans a
   // paragraph break ("\n\n").
-  void Scan(std::string_view text, std::vector<std::vector<PatternMatch>>* out) const;
+  void Scan(std::string_view text, std::vector<PackMatches>* out) const;
 
   size_t pack_count() const { return packs_.size(); }
 

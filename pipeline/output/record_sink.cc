@@ -4,15 +4,9 @@
 
 namespace dossier {
 
-namespace {
-// Records may hold any text the source had; invalid UTF-8 was replaced by
-// the normalizer, but metadata may still carry some: replace, never throw.
-std::string Line(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+void JsonLinesSink::WriteDocument(const Document& doc) {
+  WriteDocumentLine(doc, options_, [this](std::string_view piece) { out_.write(piece.data(), static_cast<std::streamsize>(piece.size())); });
 }
-}  // namespace
-
-void JsonLinesSink::WriteDocument(const Document& doc) { out_ << Line(ToJson(doc, options_)); }
 
 Status JsonLinesSink::Finish() {
   out_.flush();
@@ -35,7 +29,7 @@ Result<std::unique_ptr<RunDirectorySink>> RunDirectorySink::Create(const std::st
 }
 
 void RunDirectorySink::WriteDocument(const Document& doc) {
-  documents_->Write(Line(ToJson(doc, options_)));
+  WriteDocumentLine(doc, options_, [this](std::string_view piece) { documents_->Write(piece); });
 }
 
 void RunDirectorySink::WriteError(const ErrorRecord& error) { errors_->Write(Line(ToJson(error))); }

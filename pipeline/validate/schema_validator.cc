@@ -50,17 +50,31 @@ Result<std::shared_ptr<const SchemaValidator>> SchemaValidator::Load() {
     std::string name = file.name;
     const std::string suffix = ".schema.json";
     if (name.ends_with(suffix)) name.resize(name.size() - suffix.size());
-    auto compiled = std::make_unique<Compiled>();
-    compiled->source = nlohmann::json::parse(file.text, nullptr, false);
-    if (compiled->source.is_discarded()) return Internal("schema " + name + " is not JSON");
-    try {
-      valijson::SchemaParser parser;
-      valijson::adapters::NlohmannJsonAdapter adapter(compiled->source);
-      parser.populateSchema(adapter, compiled->schema);
-    } catch (const std::exception& e) {
-      return Internal("schema " + name + ": " + e.what());
+    nlohmann::json source = nlohmann::json::parse(file.text, nullptr, false);
+    if (source.is_discarded()) return Internal("schema " + name + " is not JSON");
+    // Each definition is a schema of its own too ("document/entity"), so a
+    // long record can be checked a piece at a time.
+    std::vector<std::pair<std::string, nlohmann::json>> parts;
+    if (source.contains("definitions") && source["definitions"].is_object()) {
+      for (const auto& [def, _] : source["definitions"].items()) {
+        parts.emplace_back(name + "/" + def,
+                           nlohmann::json{{"definitions", source["definitions"]},
+                                          {"allOf", {{{"$ref", "#/definitions/" + def}}}}});
+      }
     }
-    validator->schemas_[name] = std::move(compiled);
+    parts.emplace_back(name, std::move(source));
+    for (auto& [part_name, part] : parts) {
+      auto compiled = std::make_unique<Compiled>();
+      compiled->source = std::move(part);
+      try {
+        valijson::SchemaParser parser;
+        valijson::adapters::NlohmannJsonAdapter adapter(compiled->source);
+        parser.populateSchema(adapter, compiled->schema);
+      } catch (const std::exception& e) {
+        return Internal("schema " + part_name + ": " + e.what());
+      }
+      validator->schemas_[part_name] = std::move(compiled);
+    }
   }
   return std::shared_ptr<const SchemaValidator>(std::move(validator));
 }
@@ -77,7 +91,10 @@ std::vector<ValidationError> SchemaValidator::Validate(std::string_view name,
   if (it == schemas_.end()) return {{"", "no schema named " + std::string(name)}};
   std::vector<ValidationError> errors;
   try {
-    valijson::Validator validator;
+    // valijson compiles each `pattern` keyword's std::regex once per
+    // Validator: one per thread keeps them across calls (records are checked
+    // a piece at a time, entity by entity).
+    thread_local valijson::Validator validator;
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter target(value);
     if (validator.validate(it->second->schema, target, &results)) return {};

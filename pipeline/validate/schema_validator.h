@@ -32,7 +32,9 @@ struct ValidationError {
 class SchemaValidator {
  public:
   // Returns a validator holding every built-in schema, each known by its
-  // file name without ".schema.json" ("document", "pattern-pack", ...).
+  // file name without ".schema.json" ("document", "pattern-pack", ...), and
+  // each of a schema's definitions by "<schema>/<definition>"
+  // ("document/entity").
   static Result<std::shared_ptr<const SchemaValidator>> Load();
   ~SchemaValidator();
 

@@ -235,7 +235,7 @@ TEST(DateFinderTest, DateOverlappingEarlierStatuteIsSkipped) {
   const size_t at = doc.text.find("Immigration Act of 1990");
   statute.span = doc.MakeSpan(at, at + std::string_view("Immigration Act of 1990").size());
   std::vector<Entity> found;
-  finder->Find(doc, test_util::PackMatches(*pack, doc.text), {statute}, &found);
+  finder->Find(doc, test_util::MatchesOf(*pack, doc.text).matches, {statute}, &found);
   ASSERT_EQ(found.size(), 1u) << Describe(found);
   EXPECT_EQ(found[0].text, "November 1990");
 }
@@ -288,7 +288,7 @@ TEST(DateFinderTest, PathologicalInputsFinish) {
     const PatternPack* pack = Finders().pack("date");
     ASSERT_NE(pack, nullptr);
     std::vector<Entity> found;
-    MakeDateFinder(*pack)->Find(doc, test_util::PackMatches(*pack, doc.text), {}, &found);
+    MakeDateFinder(*pack)->Find(doc, test_util::MatchesOf(*pack, doc.text).matches, {}, &found);
     for (size_t i = 1; i < found.size(); ++i) ASSERT_LE(found[i - 1].span.end, found[i].span.begin);
   }
 }

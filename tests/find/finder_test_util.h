@@ -38,12 +38,12 @@ inline Document NormalizedDocument(const std::string& text, const std::string& d
 }
 
 // Returns the matches of `pack` alone in `text`, as a finder receives them.
-inline std::vector<PatternMatch> PackMatches(const PatternPack& pack, std::string_view text) {
+inline PackMatches MatchesOf(const PatternPack& pack, std::string_view text) {
   Result<PatternScanner> scanner = PatternScanner::Build({&pack});
   EXPECT_TRUE(scanner.ok()) << scanner.status().message();
-  std::vector<std::vector<PatternMatch>> out;
+  std::vector<PackMatches> out;
   if (scanner.ok()) scanner->Scan(text, &out);
-  return out.empty() ? std::vector<PatternMatch>() : std::move(out[0]);
+  return out.empty() ? PackMatches() : std::move(out[0]);
 }
 
 }  // namespace dossier::test_util

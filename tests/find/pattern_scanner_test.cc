@@ -32,19 +32,20 @@ constexpr const char* kFigurePack = R"pack({
   ]})pack";
 
 // Returns the matches of `pack` alone in `text`.
-std::vector<PatternMatch> ScanOne(const PatternPack& pack, std::string_view text) {
+PackMatches ScanOne(const PatternPack& pack, std::string_view text) {
   Result<PatternScanner> scanner = PatternScanner::Build({&pack});
   EXPECT_TRUE(scanner.ok()) << scanner.status().message();
-  std::vector<std::vector<PatternMatch>> out;
+  std::vector<PackMatches> out;
   if (scanner.ok()) scanner->Scan(text, &out);
-  return out.empty() ? std::vector<PatternMatch>() : out[0];
+  return out.empty() ? PackMatches() : std::move(out[0]);
 }
 
 TEST(PatternScannerTest, FindsGroupsAndSelectsLongest) {
   Result<PatternPack> pack = PatternPack::Parse(kPack, "test");
   ASSERT_TRUE(pack.ok()) << pack.status().message();
   const std::string text = "In January 2019 and\n\nFebruary 2020, 1999.";
-  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  PackMatches found = ScanOne(*pack, text);
+  std::vector<PatternMatch>& matches = found.matches;
   std::vector<PatternMatch> kept = SelectLongest(matches);
   ASSERT_EQ(kept.size(), 3u);
   EXPECT_EQ(kept[0].pattern->id, "date.month_year");
@@ -59,7 +60,8 @@ TEST(PatternScannerTest, AheadIsContextNotMatch) {
   Result<PatternPack> pack = PatternPack::Parse(kFigurePack, "test");
   ASSERT_TRUE(pack.ok()) << pack.status().message();
   const std::string text = "Page 7. Then 12 people and $40, 2019.";
-  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  PackMatches found = ScanOne(*pack, text);
+  std::vector<PatternMatch>& matches = found.matches;
   ASSERT_EQ(matches.size(), 2u);
   EXPECT_EQ(text.substr(matches[0].begin, matches[0].end - matches[0].begin), "12");
   EXPECT_EQ(matches[0].Group("num"), "12");  // num__2 reads as num
@@ -73,7 +75,8 @@ TEST(PatternScannerTest, NoMatchRunsOverAParagraphBreak) {
   ASSERT_TRUE(pack.ok());
   // "12\n\n people": the context word is in the next paragraph.
   const std::string text = "Total 12\n\n people. Then 3 more.";
-  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  PackMatches found = ScanOne(*pack, text);
+  std::vector<PatternMatch>& matches = found.matches;
   ASSERT_EQ(matches.size(), 1u);
   EXPECT_EQ(matches[0].Group("num"), "3");
 }
@@ -86,7 +89,8 @@ TEST(PatternScannerTest, RememberedSubmatchesFollowTheText) {
   // The same shapes again and again, at different offsets and digits.
   std::string text;
   for (int i = 0; i < 50; ++i) text += "$" + std::to_string(i * 7) + " and " + std::to_string(i) + " cases; golfkilo! ";
-  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  PackMatches found = ScanOne(*pack, text);
+  std::vector<PatternMatch>& matches = found.matches;
   ASSERT_EQ(matches.size(), 150u);
   for (int i = 0; i < 50; ++i) {
     const PatternMatch& money = matches[3 * static_cast<size_t>(i)];
@@ -107,7 +111,8 @@ TEST(PatternScannerTest, BlocksKeepTheOrderByParagraphThenPattern) {
   // Short paragraphs share one prefilter block; matches still come by
   // paragraph, then pattern, then position.
   const std::string text = "In 2019.\n\nJanuary 2020 and 2021.\n\nFebruary 1999.";
-  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  PackMatches found = ScanOne(*pack, text);
+  std::vector<PatternMatch>& matches = found.matches;
   std::vector<std::string> got;
   for (const PatternMatch& m : matches) got.push_back(m.pattern->id + ":" + text.substr(m.begin, m.end - m.begin));
   const std::vector<std::string> want = {"date.year:2019", "date.month_year:January 2020", "date.year:2020",
@@ -120,7 +125,8 @@ TEST(PatternScannerTest, ScanStaysLinearOnManyMatches) {
   ASSERT_TRUE(pack.ok());
   std::string text;
   for (int i = 0; i < 200000; ++i) text += "2019 ";
-  std::vector<PatternMatch> matches = ScanOne(*pack, text);
+  PackMatches found = ScanOne(*pack, text);
+  std::vector<PatternMatch>& matches = found.matches;
   EXPECT_EQ(SelectLongest(std::move(matches)).size(), 200000u);
 }
 
@@ -153,19 +159,19 @@ TEST(PatternScannerTest, PacksScannedTogetherMatchAsEachAlone) {
   ASSERT_TRUE(both.ok()) << both.status().message();
   EXPECT_EQ(both->pack_count(), 2u);
   const std::string text = ManyParagraphs();
-  std::vector<std::vector<PatternMatch>> out;
+  std::vector<PackMatches> out;
   both->Scan(text, &out);
   ASSERT_EQ(out.size(), 2u);
-  EXPECT_FALSE(out[0].empty());
-  EXPECT_FALSE(out[1].empty());
-  EXPECT_EQ(Describe(out[0], text), Describe(ScanOne(*dates, text), text));
-  EXPECT_EQ(Describe(out[1], text), Describe(ScanOne(*figures, text), text));
+  EXPECT_FALSE(out[0].matches.empty());
+  EXPECT_FALSE(out[1].matches.empty());
+  EXPECT_EQ(Describe(out[0].matches, text), Describe(ScanOne(*dates, text).matches, text));
+  EXPECT_EQ(Describe(out[1].matches, text), Describe(ScanOne(*figures, text).matches, text));
 }
 
 TEST(PatternScannerTest, AScannerOfNoPatternsFindsNothing) {
   Result<PatternScanner> scanner = PatternScanner::Build({});
   ASSERT_TRUE(scanner.ok());
-  std::vector<std::vector<PatternMatch>> out(3);
+  std::vector<PackMatches> out(3);
   scanner->Scan("January 2019", &out);
   EXPECT_TRUE(out.empty());
 }

@@ -26,7 +26,7 @@ std::vector<Entity> Statutes(const std::string& text) {
   const PatternPack* pack = Finders().pack("statute");
   EXPECT_NE(pack, nullptr);
   std::vector<Entity> out;
-  if (pack != nullptr) MakeStatuteFinder(*pack)->Find(doc, test_util::PackMatches(*pack, doc.text), {}, &out);
+  if (pack != nullptr) MakeStatuteFinder(*pack)->Find(doc, test_util::MatchesOf(*pack, doc.text).matches, {}, &out);
   return out;
 }
 

@@ -83,6 +83,26 @@ TEST(SchemaValidatorTest, ViolationsNameTheirPointer) {
   }
 }
 
+// A long record is checked a piece at a time: the skeleton against the
+// document schema, each entity against its definition, with the same verdicts.
+TEST(SchemaValidatorTest, DefinitionsAreSchemasOfTheirOwn) {
+  const Document doc = SmallDocument();
+  EXPECT_TRUE(Validator().Validate("document", DocumentSkeleton(doc)).empty());
+  for (const Entity& e : doc.entities) {
+    const auto errors = Validator().Validate("document/entity", ToJson(e));
+    EXPECT_TRUE(errors.empty()) << errors.front().pointer << ": " << errors.front().message;
+  }
+  json broken = ToJson(doc.entities[1]);
+  broken.erase("text");
+  EXPECT_FALSE(Validator().Validate("document/entity", broken).empty());
+  broken = ToJson(doc.entities[1]);
+  broken["type"] = "rumour";
+  EXPECT_FALSE(Validator().Validate("document/entity", broken).empty());
+  json record = ToJson(doc);
+  record["entities"][1] = broken;
+  EXPECT_FALSE(Validator().Validate("document", record).empty());
+}
+
 TEST(SchemaValidatorTest, ErrorRecordsValidate) {
   ErrorRecord e{"x.pdf", "", Format::kPdf, "extract", StatusCode::kEncrypted, "needs a password"};
   EXPECT_TRUE(Validator().Validate("error", ToJson(e)).empty());
