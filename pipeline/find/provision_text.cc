@@ -14,22 +14,42 @@ struct Keyword {
   std::string_view plural;
 };
 
-// Longer spellings first: "sections" must win over "section".
-constexpr std::array<Keyword, 14> kKeywords = {{
-    {"§§", "§", "§§"},
-    {"§", "§", "§§"},
-    {"sections", "Section", "Sections"},
-    {"section", "Section", "Sections"},
-    {"secs.", "Section", "Sections"},
-    {"sec.", "Section", "Sections"},
-    {"articles", "Article", "Articles"},
-    {"article", "Article", "Articles"},
-    {"arts.", "Article", "Articles"},
-    {"art.", "Article", "Articles"},
-    {"titles", "Title", "Titles"},
-    {"title", "Title", "Titles"},
-    {"paragraphs", "Paragraph", "Paragraphs"},
-    {"paragraph", "Paragraph", "Paragraphs"},
+// Longer spellings first: "sections" must win over "section". Spanish
+// keywords come out in English form (ANNOTATION.md: `artículo 11` ->
+// `Article 11`); `dotted` marks the Spanish way of writing a paragraph,
+// "artículo 22.7" = "Article 22(7)".
+struct Spelling {
+  Keyword keyword;
+  bool dotted = false;
+};
+
+constexpr std::array<Spelling, 26> kKeywords = {{
+    {{"§§", "§", "§§"}},
+    {{"§", "§", "§§"}},
+    {{"sections", "Section", "Sections"}},
+    {{"section", "Section", "Sections"}},
+    {{"secs.", "Section", "Sections"}},
+    {{"sec.", "Section", "Sections"}},
+    {{"articles", "Article", "Articles"}},
+    {{"article", "Article", "Articles"}},
+    {{"arts.", "Article", "Articles"}},
+    {{"art.", "Article", "Articles"}},
+    {{"artículos", "Article", "Articles"}, true},
+    {{"artículo", "Article", "Articles"}, true},
+    {{"titles", "Title", "Titles"}},
+    {{"title", "Title", "Titles"}},
+    {{"paragraphs", "Paragraph", "Paragraphs"}},
+    {{"paragraph", "Paragraph", "Paragraphs"}},
+    {{"párrafos", "Paragraph", "Paragraphs"}},
+    {{"párrafo", "Paragraph", "Paragraphs"}},
+    {{"fracciones", "Section", "Sections"}},
+    {{"fracción", "Section", "Sections"}},
+    {{"parts", "Part", "Parts"}},
+    {{"part", "Part", "Parts"}},
+    {{"rules", "Rule", "Rules"}},
+    {{"rule", "Rule", "Rules"}},
+    {{"chapters", "Chapter", "Chapters"}},
+    {{"chapter", "Chapter", "Chapters"}},
 }};
 
 bool StartsWithLower(std::string_view text, std::string_view prefix) {
@@ -56,13 +76,14 @@ std::vector<std::string> Items(std::string_view rest) {
   };
   while (i < words.size()) {
     std::string_view tail = std::string_view(words).substr(i);
-    if (tail.starts_with(", and ") || tail.starts_with(", or ")) {
+    if (tail.starts_with(", and ") || tail.starts_with(", or ") || tail.starts_with(", y ")) {
       flush();
-      i += tail.starts_with(", and ") ? 6 : 5;
+      i += tail.starts_with(", and ") ? 6 : (tail.starts_with(", or ") ? 5 : 4);
     } else if (tail.starts_with(", ") || tail.starts_with(",")) {
       flush();
       i += tail.starts_with(", ") ? 2 : 1;
-    } else if (tail.starts_with(" and ") || tail.starts_with(" or ") || tail.starts_with(" & ")) {
+    } else if (tail.starts_with(" and ") || tail.starts_with(" or ") || tail.starts_with(" & ") ||
+               tail.starts_with(" y ")) {
       flush();
       i += tail.starts_with(" and ") ? 5 : (tail.starts_with(" or ") ? 4 : 3);
     } else if (tail.starts_with(" through ")) {
@@ -91,15 +112,34 @@ std::string Join(const std::vector<std::string>& items) {
 
 }  // namespace
 
+// "22.7" -> "22(7)": an article number with a dotted paragraph.
+std::string DottedToParenthesized(std::string_view item) {
+  size_t digits = 0;
+  while (digits < item.size() && std::isdigit(static_cast<unsigned char>(item[digits]))) ++digits;
+  if (digits == 0 || digits >= item.size() || item[digits] != '.') return std::string(item);
+  size_t end = digits + 1;
+  while (end < item.size() && std::isdigit(static_cast<unsigned char>(item[end]))) ++end;
+  if (end == digits + 1) return std::string(item);
+  return std::string(item.substr(0, digits)) + "(" + std::string(item.substr(digits + 1, end - digits - 1)) + ")" +
+         std::string(item.substr(end));
+}
+
 std::string NormalizeProvision(std::string_view text) {
   const std::string flat = CollapseSpaces(text);
-  for (const Keyword& k : kKeywords) {
+  for (const Spelling& s : kKeywords) {
+    const Keyword& k = s.keyword;
     if (!StartsWithLower(flat, k.spelling)) continue;
-    std::vector<std::string> items = Items(std::string_view(flat).substr(k.spelling.size()));
+    // "articles" must not be read as "article" + "s"
+    const size_t after = k.spelling.size();
+    if (after < flat.size() && std::isalpha(static_cast<unsigned char>(flat[after]))) continue;
+    std::vector<std::string> items = Items(std::string_view(flat).substr(after));
     if (items.empty()) break;
+    if (s.dotted) {
+      for (std::string& item : items) item = DottedToParenthesized(item);
+    }
     // "§§ 1225-1226" stays plural: the sign says the range is two sections.
-    const bool plural = items.size() > 1 || k.spelling == "§§" || k.spelling == "sections" ||
-                        k.spelling == "articles" || k.spelling == "secs." || k.spelling == "arts.";
+    const bool plural = items.size() > 1 || k.spelling.ends_with("s") || k.spelling == "§§" ||
+                        k.spelling == "secs." || k.spelling == "arts." || k.spelling == "fracciones";
     return std::string(plural ? k.plural : k.singular) + " " + Join(items);
   }
   return flat;
@@ -107,7 +147,9 @@ std::string NormalizeProvision(std::string_view text) {
 
 std::string NormalizeCodeSection(std::string_view text) {
   const std::string flat = CollapseSpaces(text);
-  if (flat.starts_with("§")) return NormalizeProvision(flat);
+  if (flat.starts_with("§") || (!flat.empty() && std::isalpha(static_cast<unsigned char>(flat[0])))) {
+    return NormalizeProvision(flat);  // "§ 1225", "part 208"
+  }
   std::vector<std::string> items = Items(flat);
   return std::string(items.size() > 1 ? "§§ " : "§ ") + Join(items);
 }

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -18,28 +19,36 @@ namespace {
 using nlohmann::json;
 
 // Instrument kinds that an inferred reference can point back to.
-enum Category { kTreaty = 0, kAct, kCode, kConstitution, kAnyStatute, kCategoryCount };
+enum Category {
+  kTreaty = 0,   // "of the Convention"
+  kArticled,     // a bare "Article 33": treaties, constitutions, civil-law statutes
+  kAct,          // "of the Act"
+  kCode,         // "of the Code"
+  kConstitution,
+  kAnyStatute,   // a bare "§ 922(d)"
+  kCategoryCount
+};
 
 // Returns the categories an instrument of list type `type` belongs to.
 std::array<bool, kCategoryCount> CategoriesOf(std::string_view type) {
   std::array<bool, kCategoryCount> c{};
   if (type == "treaty") {
-    c[kTreaty] = true;
+    c[kTreaty] = c[kArticled] = true;
     return c;
   }
   if (type == "code" || type == "regulation") c[kCode] = true;
-  if (type == "constitution") c[kConstitution] = true;
-  if (type == "act" || type == "agreement" || type == "bill") c[kAct] = true;
+  if (type == "constitution") c[kConstitution] = c[kArticled] = true;
+  if (type == "law") c[kArticled] = true;  // a statute numbered by articles (Ley de Migración)
+  if (type == "act" || type == "agreement" || type == "bill" || type == "law") c[kAct] = true;
   c[kAnyStatute] = !c[kConstitution];
   return c;
 }
 
-// Returns the category that "of the <ref>" points back to.
-Category CategoryOfRef(std::string_view ref) {
-  if (ref == "Act" || ref == "Statute") return kAct;
-  if (ref == "Code") return kCode;
-  if (ref == "Constitution") return kConstitution;
-  return kTreaty;  // Convention, Covenant, Protocol, Charter
+Category CategoryNamed(std::string_view name) {
+  if (name == "act") return kAct;
+  if (name == "code") return kCode;
+  if (name == "constitution") return kConstitution;
+  return kTreaty;
 }
 
 // A statute found in the document, kept for the inferred references after it.
@@ -48,6 +57,7 @@ struct Mention {
   std::string pattern;
   std::string type;  // list type of the instrument
   StatuteValue value;
+  bool generic = false;  // a title-cased Act name not in the list
 };
 
 bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&'; }
@@ -67,12 +77,130 @@ std::set<std::string, std::less<>> StringSet(const json& list) {
   return out;
 }
 
+// The numbers a normalized provision cites, without subsections: "Title 8
+// §§ 1158(a)(1), 1231(b)(3)" -> {"1158", "1231"}; "Articles 2-34" -> {"2",
+// "34"}; "Section 208(b)(1)(B)(iii)" -> {"208"}. `title` gets "Title 8".
+// Provisions that are no section or article ("Fifth Amendment", "84 Fed.
+// Reg. 6811") give none.
+std::vector<std::string> BaseNumbers(std::string_view provision, std::string* title = nullptr) {
+  std::vector<std::string> out;
+  std::string_view rest = provision;
+  if (rest.starts_with("Title ")) {
+    const size_t space = rest.find(' ', 6);
+    if (title != nullptr) *title = std::string(rest.substr(0, space));
+    if (space == std::string_view::npos) return out;
+    rest.remove_prefix(space + 1);
+  }
+  // The keyword: a section sign or a capitalized word.
+  if (rest.starts_with("§")) {
+    while (rest.starts_with("§")) rest.remove_prefix(std::string_view("§").size());
+  } else {
+    static constexpr std::string_view kWords[] = {"Sections ", "Section ", "Articles ", "Article ",
+                                                  "Parts ", "Part ", "Paragraphs ", "Paragraph "};
+    bool keyword = false;
+    for (std::string_view w : kWords) {
+      if (rest.starts_with(w)) {
+        rest.remove_prefix(w.size());
+        keyword = true;
+        break;
+      }
+    }
+    if (!keyword) return out;
+  }
+  size_t i = 0;
+  while (i < rest.size() && out.size() < 16) {
+    while (i < rest.size() && (rest[i] == ' ' || rest[i] == ',' || rest[i] == '-')) ++i;
+    size_t j = i;
+    while (j < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[j])) || rest[j] == '.')) ++j;
+    std::string_view number = rest.substr(i, j - i);
+    while (number.ends_with(".")) number.remove_suffix(1);
+    if (!number.empty() && std::isdigit(static_cast<unsigned char>(number[0]))) out.emplace_back(number);
+    // Skip the subsections and anything else up to the next item.
+    while (j < rest.size() && rest[j] != ',' && rest[j] != '-') ++j;
+    i = j;
+  }
+  return out;
+}
+
+// Returns true when `number` (a base number) has four or more leading
+// digits: "1225", "2241" are code sections, not the sections of an Act.
+bool IsCodeSectionNumber(std::string_view number) {
+  size_t digits = 0;
+  while (digits < number.size() && std::isdigit(static_cast<unsigned char>(number[digits]))) ++digits;
+  return digits >= 4;
+}
+
+// Returns true when `name` holds `word` as a whole word.
+bool HasWord(std::string_view name, std::string_view word) {
+  for (size_t at = name.find(word); at != std::string_view::npos; at = name.find(word, at + 1)) {
+    const bool start = at == 0 || name[at - 1] == ' ';
+    const size_t end = at + word.size();
+    if (start && (end == name.size() || name[end] == ' ' || name[end] == ',')) return true;
+  }
+  return false;
+}
+
+// The noun of "section 240 of the Act" (lists.reference_nouns).
+struct ReferenceNoun {
+  Category category = kAct;
+  std::vector<std::string> names;  // one must be in the antecedent's name
+};
+
+// What the inferred references of one document look back at.
+struct Context {
+  std::vector<Mention> explicit_mentions;  // sorted by begin once Index() runs
+  std::vector<Mention> inferred_mentions;  // resolved so far, in text order
+  // A noun the document defines for an instrument: `(the "Act")`.
+  std::map<std::string, Mention, std::less<>> defined;
+  // Base number ("235", "1252", "33") -> the mentions citing it, by begin.
+  std::unordered_map<std::string, std::map<size_t, const Mention*>> by_number;
+  struct Stats {
+    std::vector<const Mention*> mentions;  // explicit ones, by begin
+  };
+  std::unordered_map<std::string, Stats> stats;  // by instrument name
+  std::vector<const Stats*> ranked;              // most mentioned first
+
+  void AddNumbers(const Mention* m) {
+    for (const std::string& number : BaseNumbers(m->value.provision)) by_number[number][m->begin] = m;
+  }
+
+  void Index() {
+    for (const Mention& m : explicit_mentions) {
+      AddNumbers(&m);
+      stats[m.value.instrument].mentions.push_back(&m);
+    }
+    for (const auto& [name, st] : stats) ranked.push_back(&st);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Stats* a, const Stats* b) {
+      if (a->mentions.size() != b->mentions.size()) return a->mentions.size() > b->mentions.size();
+      return a->mentions.front()->begin < b->mentions.front()->begin;
+    });
+  }
+
+  void AddInferred(const Mention* m) { AddNumbers(m); }
+};
+
 class StatuteFinder final : public Finder {
  public:
   explicit StatuteFinder(const PatternPack& pack)
       : index_(pack.list("instruments")),
         leading_words_(StringSet(pack.list("leading_words"))),
-        not_before_act_(StringSet(pack.list("not_before_act"))) {
+        not_before_act_(StringSet(pack.list("not_before_act"))),
+        year_after_comma_words_(StringSet(pack.list("year_after_comma_words"))),
+        leading_units_(StringSet(pack.list("leading_units"))) {
+    const json& nouns = pack.list("reference_nouns");
+    if (nouns.is_object()) {
+      for (const auto& [noun, spec] : nouns.items()) {
+        if (!spec.is_object()) continue;
+        ReferenceNoun r;
+        r.category = CategoryNamed(spec.value("category", "act"));
+        if (spec.contains("names") && spec["names"].is_array()) {
+          for (const json& n : spec["names"]) {
+            if (n.is_string()) r.names.push_back(n.get<std::string>());
+          }
+        }
+        nouns_[noun] = std::move(r);
+      }
+    }
     const json& codes = pack.list("codes");
     if (codes.is_object()) {
       for (const auto& [key, value] : codes.items()) {
@@ -81,6 +209,8 @@ class StatuteFinder final : public Finder {
     }
     const json& window = pack.list("treaty_window");
     if (window.is_number_unsigned()) treaty_window_ = window.get<size_t>();
+    const json& adjacent = pack.list("adjacent_window");
+    if (adjacent.is_number_unsigned()) adjacent_window_ = adjacent.get<size_t>();
     // "Committee against Torture (CAT)": a capitalized name, then an acronym
     // in parentheses. Bounded word counts keep it linear on long runs of
     // capitals.
@@ -100,7 +230,8 @@ class StatuteFinder final : public Finder {
     const std::set<std::string, std::less<>> suppressed = SuppressedAbbreviations(doc.text);
 
     // Explicit mentions first: inferred ones look back at them.
-    std::vector<Mention> mentions;
+    Context ctx;
+    std::vector<Mention>& mentions = ctx.explicit_mentions;
     std::map<std::string, Mention, std::less<>> acronyms;  // defined in this document
     std::vector<const PatternMatch*> inferred;
     for (const PatternMatch& m : matches) {
@@ -108,35 +239,33 @@ class StatuteFinder final : public Finder {
         inferred.push_back(&m);
         continue;
       }
-      Mention mention;
-      if (!ResolveExplicit(doc.text, m, suppressed, &mention, &acronyms)) continue;
+      Mention mention, extra;
+      extra.begin = extra.end = 0;
+      if (!ResolveExplicit(doc.text, m, suppressed, &mention, &extra, &acronyms, &ctx.defined)) continue;
       mentions.push_back(std::move(mention));
+      if (extra.end > extra.begin) mentions.push_back(std::move(extra));
     }
     if (!acronyms.empty()) FindAcronyms(doc.text, acronyms, &mentions);
     std::sort(mentions.begin(), mentions.end(),
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    CompleteShortNames(&mentions);
 
-    // latest[c][i]: index of the last mention of category c among 0..i, or -1.
-    std::array<std::vector<int>, kCategoryCount> latest;
-    for (int c = 0; c < kCategoryCount; ++c) latest[c].assign(mentions.size(), -1);
-    for (size_t i = 0; i < mentions.size(); ++i) {
-      const auto cats = CategoriesOf(mentions[i].type);
-      for (int c = 0; c < kCategoryCount; ++c) {
-        latest[c][i] = cats[c] ? static_cast<int>(i) : (i > 0 ? latest[c][i - 1] : -1);
-      }
-    }
-    std::vector<Mention> resolved_inferred;
+    ctx.Index();
+    std::vector<Mention>& resolved = ctx.inferred_mentions;
+    resolved.reserve(inferred.size());  // stable addresses: ctx indexes them
     for (const PatternMatch* m : inferred) {
       Mention mention;
-      if (ResolveInferred(doc.text, *m, mentions, latest, &mention)) {
-        resolved_inferred.push_back(std::move(mention));
+      if (ResolveInferred(doc, *m, ctx, &mention)) {
+        resolved.push_back(std::move(mention));
+        ctx.AddInferred(&resolved.back());
       }
     }
-    mentions.insert(mentions.end(), std::make_move_iterator(resolved_inferred.begin()),
-                    std::make_move_iterator(resolved_inferred.end()));
-    std::sort(mentions.begin(), mentions.end(),
+    std::vector<Mention> all_mentions = std::move(mentions);
+    all_mentions.insert(all_mentions.end(), std::make_move_iterator(resolved.begin()),
+                        std::make_move_iterator(resolved.end()));
+    std::sort(all_mentions.begin(), all_mentions.end(),
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
-    for (Mention& mention : mentions) {
+    for (Mention& mention : all_mentions) {
       Entity e;
       e.type = EntityType::kStatute;
       e.span = doc.MakeSpan(mention.begin, mention.end);
@@ -211,7 +340,14 @@ class StatuteFinder final : public Finder {
       std::string_view word = text.substr(pos, space - pos);
       std::string_view bare = word;
       if (bare.ends_with("'s")) bare.remove_suffix(2);
-      if (!leading_words_.contains(bare) && !kJoiners.contains(word)) break;
+      if (leading_units_.contains(word)) {
+        // "Division BB of the ...": the unit and its identifier.
+        const size_t id_end = text.find_first_of(" \n\t", space + 1);
+        if (id_end == std::string_view::npos) break;
+        space = id_end;
+      } else if (!leading_words_.contains(bare) && !kJoiners.contains(word)) {
+        break;
+      }
       pos = space + 1;
       while (pos < text.size() && std::isspace(static_cast<unsigned char>(text[pos]))) ++pos;
     }
@@ -228,21 +364,41 @@ class StatuteFinder final : public Finder {
     return true;
   }
 
+  // Returns the listed instrument `name` names, or nullptr; an
+  // abbreviation the document defines as something else counts as none.
+  const Instrument* Listed(std::string_view name, const std::set<std::string, std::less<>>& suppressed) const {
+    const Instrument* known = index_.Find(name);
+    if (known != nullptr && suppressed.contains(name) &&
+        std::find(known->abbreviations.begin(), known->abbreviations.end(), name) != known->abbreviations.end()) {
+      return nullptr;
+    }
+    return known;
+  }
+
+  // Resolves one explicit match into `out`; a second instrument joined to
+  // the first in one generic match ("the INA and the Homeland Security Act")
+  // goes to `extra`. `acronyms` and `defined` collect the document's own
+  // short names. Returns false when the match is no statute.
   bool ResolveExplicit(const std::string& text, const PatternMatch& m,
-                       const std::set<std::string, std::less<>>& suppressed, Mention* out,
-                       std::map<std::string, Mention, std::less<>>* acronyms) const {
+                       const std::set<std::string, std::less<>>& suppressed, Mention* out, Mention* extra,
+                       std::map<std::string, Mention, std::less<>>* acronyms,
+                       std::map<std::string, Mention, std::less<>>* defined) const {
     const std::string& rule = m.pattern->resolve;
     out->begin = m.begin;
     out->end = m.end;
+    if (m.Has("span")) {
+      out->begin = m.GroupBegin("span", text);
+      out->end = out->begin + m.Group("span").size();
+    }
     out->pattern = m.pattern->id;
     StatuteValue& v = out->value;
     if (rule == "instrument") {
       std::string_view name = m.Group("instrument");
       if (name.empty()) return false;
+      const size_t name_begin = m.GroupBegin("instrument", text);
+      const bool name_ends_match = name_begin + name.size() == out->end;
       const Instrument* known = index_.Find(name);
-      if (known != nullptr && known->abbreviations.end() !=
-                                  std::find(known->abbreviations.begin(), known->abbreviations.end(), name) &&
-          suppressed.contains(name)) {
+      if (known != nullptr && Listed(name, suppressed) == nullptr) {
         return false;  // "CAT" where the document means its Committee
       }
       // "The Homeland Security Act of 2002": sentence words before a name
@@ -251,12 +407,29 @@ class StatuteFinder final : public Finder {
       const bool named = TrimInstrument(name, &skip);
       if (known == nullptr && !named) return false;
       if (named && skip > 0) {
-        if (m.GroupBegin("instrument", text) == out->begin) out->begin += skip;
+        if (name_begin == out->begin) out->begin += skip;
         name.remove_prefix(skip);
         if (known == nullptr) known = index_.Find(name);
       }
+      if (known == nullptr && !SplitJoined(text, m, suppressed, &name, out, extra)) return false;
+      if (known == nullptr) known = index_.Find(name);
+      if (known == nullptr && name_ends_match) {
+        // "Consolidated Appropriations Act, 2022" keeps its year; "the
+        // Clean Air Act, 2019 was ..." does not.
+        const size_t comma = name.rfind(", ");
+        if (comma != std::string_view::npos && name.size() - comma == 6 &&
+            std::all_of(name.end() - 4, name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+          bool keeps = false;
+          for (const std::string& w : year_after_comma_words_) keeps = keeps || HasWord(name.substr(0, comma), w);
+          if (!keeps) {
+            out->end -= name.size() - comma;
+            name = name.substr(0, comma);
+          }
+        }
+      }
       v.instrument = known != nullptr ? known->name : CollapseSpaces(name);
       out->type = known != nullptr ? known->type : "act";
+      out->generic = known == nullptr;
       if (m.Has("provision")) v.provision = NormalizeProvision(m.Group("provision"));
       std::string_view paren = m.Group("paren");
       if (!paren.empty()) {
@@ -273,10 +446,31 @@ class StatuteFinder final : public Finder {
         if (acronym.size() >= 2 && index_.FindAbbreviation(acronym) == nullptr) {
           Mention def;
           def.type = out->type;
+          def.generic = out->generic;
           def.value.instrument = v.instrument;
           acronyms->emplace(acronym, std::move(def));
         }
+        // `(the "Act")`: the noun that "section 240 of the Act" means.
+        std::string_view noun = paren;
+        auto strip = [&noun] {
+          while (!noun.empty() && (noun.front() == '(' || noun.front() == ' ' || noun.front() == '"' || noun.front() == '\'')) noun.remove_prefix(1);
+          while (!noun.empty() && (noun.back() == ')' || noun.back() == ' ' || noun.back() == '"' || noun.back() == '\'')) noun.remove_suffix(1);
+        };
+        strip();
+        if (noun.starts_with("the ")) noun.remove_prefix(4);
+        strip();
+        if (nouns_.contains(noun) && !defined->contains(noun)) {
+          Mention def = *out;
+          defined->emplace(std::string(noun), std::move(def));
+        }
       }
+      return true;
+    }
+    if (rule == "state_bill") {
+      const std::string_view chamber = m.Group("chamber");
+      if (chamber.empty() || !m.Has("number")) return false;
+      v.instrument = std::string(1, chamber[0]) + ".B. " + std::string(m.Group("number"));
+      out->type = "bill";
       return true;
     }
     if (rule == "code" || rule == "code_prose" || rule == "code_title") {
@@ -290,8 +484,8 @@ class StatuteFinder final : public Finder {
       std::string provision = "Title " + std::string(m.Group("title"));
       if (m.Has("section")) {
         std::string_view section = m.Group("section");
-        if (rule == "code_prose") {
-          // "section 1983" -> "§ 1983"
+        if (rule == "code_prose" && (section.starts_with("s") || section.starts_with("S"))) {
+          // "section 1983" -> "§ 1983"; "Part 208" stays a part
           const size_t space = section.find(' ');
           section = space == std::string_view::npos ? section : section.substr(space + 1);
         }
@@ -401,41 +595,220 @@ class StatuteFinder final : public Finder {
     }
   }
 
-  bool ResolveInferred(const std::string& text, const PatternMatch& m, const std::vector<Mention>& mentions,
-                       const std::array<std::vector<int>, kCategoryCount>& latest, Mention* out) const {
+  // "from Build Back Better to the Inflation Reduction Act": "from A to B"
+  // names two things, and the Act is the last; "the INA and the Homeland
+  // Security Act of 2002": a listed instrument joined to the Act after it
+  // is a mention of its own (`extra`). Narrows `name` and `out` to the Act.
+  // Returns false when no name is left.
+  bool SplitJoined(const std::string& text, const PatternMatch& m,
+                   const std::set<std::string, std::less<>>& suppressed, std::string_view* name, Mention* out,
+                   Mention* extra) const {
+    if (m.Has("provision")) return true;  // "section 5 of the INA and ..." stays whole
+    const size_t name_begin = static_cast<size_t>(name->data() - text.data());
+    if (name_begin != out->begin) return true;
+    std::string_view before = std::string_view(text).substr(0, name_begin);
+    while (!before.empty() && std::isspace(static_cast<unsigned char>(before.back()))) before.remove_suffix(1);
+    const bool from = before.size() >= 4 && AsciiLower(before.substr(before.size() - 4)) == "from" &&
+                      (before.size() == 4 || !IsWordByte(before[before.size() - 5]));
+    if (from) {
+      const size_t to = name->rfind(" to ");
+      if (to != std::string_view::npos) {
+        size_t cut = to + 4;
+        if (name->substr(cut).starts_with("the ")) cut += 4;
+        size_t skip = 0;
+        if (!TrimInstrument(name->substr(cut), &skip)) return false;
+        cut += skip;
+        name->remove_prefix(cut);
+        out->begin = name_begin + cut;
+        return true;
+      }
+    }
+    static constexpr std::string_view kJoiners[] = {" and the ", " or the ", " and ", " or ", " & "};
+    for (size_t at = name->find(' '); at != std::string_view::npos; at = name->find(' ', at + 1)) {
+      for (std::string_view joiner : kJoiners) {
+        if (!name->substr(at).starts_with(joiner)) continue;
+        const Instrument* first = Listed(name->substr(0, at), suppressed);
+        if (first == nullptr) break;
+        size_t cut = at + joiner.size();
+        size_t skip = 0;
+        if (!TrimInstrument(name->substr(cut), &skip)) break;
+        cut += skip;
+        extra->begin = name_begin;
+        extra->end = name_begin + at;
+        extra->pattern = m.pattern->id;
+        extra->type = first->type;
+        extra->value.instrument = first->name;
+        name->remove_prefix(cut);
+        out->begin = name_begin + cut;
+        return true;
+      }
+    }
+    return true;
+  }
+
+  // "Inflation Reduction Act" in a document that also names the
+  // "Inflation Reduction Act of 2022" is that Act, as a listed short alias
+  // would be; an unlisted short name with two dated namesakes stays as is.
+  static void CompleteShortNames(std::vector<Mention>* mentions) {
+    std::map<std::string, std::string, std::less<>> full;  // short name -> dated name, "" if ambiguous
+    for (const Mention& m : *mentions) {
+      if (!m.generic) continue;
+      const std::string& name = m.value.instrument;
+      size_t cut = std::string::npos;
+      if (name.size() > 8 && std::all_of(name.end() - 4, name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        if (name.compare(name.size() - 8, 4, " of ") == 0) cut = name.size() - 8;
+        if (name.compare(name.size() - 6, 2, ", ") == 0) cut = name.size() - 6;
+      }
+      if (cut == std::string::npos) continue;
+      auto [it, inserted] = full.emplace(name.substr(0, cut), name);
+      if (!inserted && it->second != name) it->second.clear();
+    }
+    if (full.empty()) return;
+    for (Mention& m : *mentions) {
+      if (!m.generic) continue;
+      auto it = full.find(m.value.instrument);
+      if (it != full.end() && !it->second.empty()) m.value.instrument = it->second;
+    }
+  }
+
+  // Returns whether `a` can be what a reference of `category` (with `noun`,
+  // or nullptr) points back to.
+  static bool Fits(const Mention& a, Category category, const ReferenceNoun* noun) {
+    if (!CategoriesOf(a.type)[category]) return false;
+    if (noun == nullptr) return true;
+    for (const std::string& word : noun->names) {
+      if (HasWord(a.value.instrument, word)) return true;
+    }
+    return false;
+  }
+
+  // Resolves a provision whose instrument is named elsewhere ("section 240
+  // of the Act", a bare "§ 1226", "Article 33" under a treaty heading), as a
+  // lawyer reads it: the instrument named in the same sentence; else the one
+  // that cited that number before; else (for "of the Act") the one the
+  // document defines as "the Act", else its most cited one of that kind;
+  // else (a bare section) for a four-digit code section the code title cited
+  // last, else the statute named last.
+  bool ResolveInferred(const Document& doc, const PatternMatch& m, const Context& ctx, Mention* out) const {
+    const std::string& text = doc.text;
     std::string_view provision = m.Group("provision");
     if (provision.empty()) return false;
+    std::string normalized = NormalizeProvision(provision);
+    const std::vector<std::string> numbers = BaseNumbers(normalized);
+    const std::string_view number = numbers.empty() ? std::string_view() : std::string_view(numbers.front());
+    const bool code_number = IsCodeSectionNumber(number);
     Category category = kAnyStatute;
+    const ReferenceNoun* noun = nullptr;
     const std::string scope = m.pattern->options.value("scope", "");
     if (m.Has("ref")) {
-      category = CategoryOfRef(m.Group("ref"));
+      auto it = nouns_.find(m.Group("ref"));
+      if (it == nouns_.end()) return false;
+      noun = &it->second;
+      category = noun->category;
     } else {
-      if (scope == "treaty") category = kTreaty;
+      if (scope == "treaty") category = kArticled;
       // "Article 5 of the magazine": the provision belongs to something
       // this finder does not know.
       std::string_view after = std::string_view(text).substr(m.end);
-      if (after.starts_with(" of ") || after.starts_with(" in ") || after.starts_with(" to the ")) return false;
+      const bool require_same = m.pattern->options.value("require_same_number", false);
+      for (std::string_view w : {" of ", " in ", " to the ", " de ", " del "}) {
+        if (after.starts_with(w) && !(require_same && w == " in ")) return false;
+      }
     }
-    // The last mention starting before this one.
-    auto it = std::lower_bound(mentions.begin(), mentions.end(), m.begin,
-                               [](const Mention& a, size_t pos) { return a.begin < pos; });
-    if (it == mentions.begin()) return false;
-    const int at = latest[category][static_cast<size_t>(it - mentions.begin() - 1)];
-    if (at < 0) return false;
-    const Mention& antecedent = mentions[static_cast<size_t>(at)];
-    if (category == kTreaty && m.begin - antecedent.end > treaty_window_) return false;
+    const auto& explicit_mentions = ctx.explicit_mentions;
+    const auto before = std::lower_bound(explicit_mentions.begin(), explicit_mentions.end(), m.begin,
+                                         [](const Mention& a, size_t pos) { return a.begin < pos; });
+    // A four-digit section is a code's, not an Act's, unless that Act cited it.
+    auto fits = [&](const Mention& a) { return Fits(a, category, noun) && !(code_number && a.type != "code" && noun == nullptr); };
+    // The last fitting explicit mention before this one (a bounded walk back).
+    auto latest = [&](auto&& accept) -> const Mention* {
+      auto it = before;
+      for (int steps = 0; it != explicit_mentions.begin() && steps < 64; ++steps) {
+        --it;
+        if (accept(*it)) return &*it;
+      }
+      return nullptr;
+    };
+    const bool require_same = m.pattern->options.value("require_same_number", false);
+    const Mention* antecedent = nullptr;
+    if (!require_same) {
+      const Mention* last = latest(fits);
+      if (last != nullptr && doc.SentenceAt(last->begin) == doc.SentenceAt(m.begin) && doc.SentenceAt(m.begin) >= 0) {
+        antecedent = last;
+      }
+    }
+    if (antecedent == nullptr && category == kArticled && before != explicit_mentions.begin()) {
+      // "Convention Against Torture / Article 3": an article right after a
+      // treaty's bare name (a heading, a label), with no other statute
+      // between, is that treaty's.
+      const Mention& prev = *std::prev(before);
+      if (fits(prev) && prev.value.provision.empty() && m.begin >= prev.end &&
+          m.begin - prev.end <= adjacent_window_) {
+        antecedent = &prev;
+      }
+    }
+    if (antecedent == nullptr && !number.empty()) {
+      auto found = ctx.by_number.find(std::string(number));
+      if (found != ctx.by_number.end()) {
+        auto it = found->second.lower_bound(m.begin);
+        for (int steps = 0; it != found->second.begin() && steps < 8; ++steps) {
+          --it;
+          if (Fits(*it->second, category, noun)) {
+            antecedent = it->second;
+            break;
+          }
+        }
+      }
+    }
+    if (antecedent == nullptr && require_same) return false;
+    if (antecedent == nullptr && noun != nullptr) {
+      auto def = ctx.defined.find(m.Group("ref"));
+      if (def != ctx.defined.end() && def->second.begin < m.begin) antecedent = &def->second;
+    }
+    if (antecedent == nullptr && noun != nullptr) {
+      // The document's most cited instrument of that kind named before
+      // here; of two cited as often, the one named last.
+      size_t best_count = 0, best_last = 0;
+      for (size_t i = 0; i < ctx.ranked.size() && i < 64; ++i) {
+        const auto& list = ctx.ranked[i]->mentions;
+        if (antecedent != nullptr && list.size() < best_count) break;
+        if (list.front()->begin >= m.begin || !fits(*list.front())) continue;
+        auto last = std::lower_bound(list.begin(), list.end(), m.begin,
+                                     [](const Mention* a, size_t pos) { return a->begin < pos; });
+        const Mention* candidate = *std::prev(last);
+        if (antecedent == nullptr || candidate->begin > best_last) {
+          antecedent = candidate;
+          best_count = list.size();
+          best_last = candidate->begin;
+        }
+      }
+    }
+    if (antecedent == nullptr && code_number) {
+      antecedent = latest([](const Mention& a) { return a.type == "code" && a.value.provision.starts_with("Title "); });
+    }
+    if (antecedent == nullptr) {
+      antecedent = latest(fits);
+      if (antecedent != nullptr && category == kArticled && m.begin - antecedent->end > treaty_window_) return false;
+    }
+    if (antecedent == nullptr) return false;
     out->begin = m.begin;
     out->end = m.end;
     out->pattern = m.pattern->id;
-    out->type = antecedent.type;
-    out->value.instrument = antecedent.value.instrument;
+    out->type = antecedent->type;
+    out->value.instrument = antecedent->value.instrument;
     out->value.inferred = true;
-    std::string normalized = NormalizeProvision(provision);
     // A bare section after "8 U.S.C. § 1225" is in the same title.
-    if (antecedent.type == "code" && antecedent.value.provision.starts_with("Title ") &&
-        normalized.starts_with("§")) {
-      const size_t space = antecedent.value.provision.find(' ', 6);
-      normalized = antecedent.value.provision.substr(0, space) + " " + normalized;
+    if (antecedent->type == "code" && antecedent->value.provision.starts_with("Title ")) {
+      for (std::string_view word : {"Sections ", "Section "}) {
+        if (normalized.starts_with(word)) {
+          normalized = std::string(word.size() == 9 ? "§§ " : "§ ") + normalized.substr(word.size());
+          break;
+        }
+      }
+      if (normalized.starts_with("§")) {
+        const size_t space = antecedent->value.provision.find(' ', 6);
+        normalized = antecedent->value.provision.substr(0, space) + " " + normalized;
+      }
     }
     out->value.provision = std::move(normalized);
     return true;
@@ -445,7 +818,11 @@ class StatuteFinder final : public Finder {
   std::map<std::string, std::string, std::less<>> codes_;
   std::set<std::string, std::less<>> leading_words_;
   std::set<std::string, std::less<>> not_before_act_;
+  std::set<std::string, std::less<>> year_after_comma_words_;
+  std::set<std::string, std::less<>> leading_units_;
+  std::map<std::string, ReferenceNoun, std::less<>> nouns_;
   size_t treaty_window_ = 1500;
+  size_t adjacent_window_ = 300;
   std::unique_ptr<RE2> definition_;
 };
 

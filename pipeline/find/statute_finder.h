@@ -11,15 +11,31 @@
 //   code_prose  groups section, title, code: section 1983 of title 42;
 //   code_title  groups title, code: Title 42 (of the U.S. Code);
 //   bill        group bill or bill2: H.R. 273 (with its Act name around it);
+//   state_bill  groups chamber, number: Senate Bill 4, SB 1718 -> S.B. 4;
 //   public_law  groups congress, number: Pub. L. No. 96-212;
 //   fixed       options.instrument, options.provision as a template of
 //               {group} names: 84 Fed. Reg. 6811, Fifth Amendment;
 //   inferred    group provision (and ref): a provision whose instrument is
-//               the nearest earlier mention: options.scope "treaty" looks
-//               back lists.treaty_window bytes for a treaty ("Article 33"
-//               under "1951 Refugee Convention"), "statute" for any act or
-//               code (a bare "§ 922(d)"), group ref names the kind
-//               ("section 240 of the Act").
+//               named elsewhere, read as a lawyer would: the instrument named
+//               earlier in the same sentence; for a bare article, the
+//               treaty whose bare name (a heading, a label) comes just
+//               before; the instrument that cited that number before
+//               ("section 208 of the INA" ... "section 208(b)(1)(B) of the
+//               Act"); for "of the <ref>" (lists.reference_nouns: the kind
+//               of instrument and the words its name must hold, so "the
+//               Act" is never a public-law number) the instrument the
+//               document defines as `(the "Act")`, else the one it cites
+//               most; for a bare section, a four-digit number belongs to the
+//               code title cited last, else the statute named last;
+//               options.scope "treaty" (articles: treaties, constitutions,
+//               civil-law statutes, within lists.treaty_window bytes) or
+//               "statute"; options.require_same_number (a bare "section
+//               10(b)") keeps only references to a number cited before.
+// A group `span` narrows the mention ("Cause: 28:2241" -> "28:2241").
+// A generic Act name joined to a listed instrument ("the INA and the
+// Homeland Security Act") is two mentions; "from A to the B Act" is B; an
+// unlisted short name ("Inflation Reduction Act") takes the dated name the
+// same document gives it ("Inflation Reduction Act of 2022").
 // An acronym defined in parentheses after an instrument ("International
 // Emergency Economic Powers Act (IEEPA)") is then found alone in the same
 // document; a listed abbreviation that the document defines as something

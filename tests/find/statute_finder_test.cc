@@ -109,6 +109,79 @@ TEST(StatuteFinderTest, HardCases) {
        "United States Code", "Title 42 §§ 265, 268", false},
       {"AmendmentIsConstitution", "They raised Fifth Amendment claims.", "Fifth Amendment",
        "United States Constitution", "Fifth Amendment", false},
+      // Inferred instruments: what a lawyer reads "the Act" and a bare
+      // section as.
+      {"SectionOfTheActIsTheActThatCitedTheNumber",
+       "Asylum is governed by section 208 of the Immigration and Nationality Act. The REAL ID Act of 2005 changed "
+       "credibility rules. See section 208(b)(1)(B)(iii) of the Act.",
+       "section 208(b)(1)(B)(iii) of the Act", "Immigration and Nationality Act", "Section 208(b)(1)(B)(iii)", true},
+      {"PublicLawNumberIsNoActForTheAct",
+       "The Immigration and Nationality Act governs entry. The INA was amended by the Illegal Immigration Reform and "
+       "Immigrant Responsibility Act of 1996, Pub. L. No. 104-208. Under section 235(b) of the Act, officers screen.",
+       "section 235(b) of the Act", "Immigration and Nationality Act", "Section 235(b)", true},
+      {"DefinedTermTheActWins",
+       "The Immigration and Nationality Act (the \"Act\") governs. Congress then passed the Homeland Security Act "
+       "of 2002 and the REAL ID Act of 2005, and the REAL ID Act of 2005 changed appeals. Under section 240 of the Act, "
+       "judges decide.",
+       "section 240 of the Act", "Immigration and Nationality Act", "Section 240", true},
+      {"ActNamedInTheSameSentenceWins",
+       "The Immigration and Nationality Act governs removal, and the INA is long. The Gun Control Act of 1968 is "
+       "different: section 922 of the Act bars sales.",
+       "section 922 of the Act", "Gun Control Act of 1968", "Section 922", true},
+      {"CovenantMeansTheCovenant",
+       "The ICCPR and the Refugee Convention both apply; the Convention Against Torture too. Read article 2 of the "
+       "Covenant with them.",
+       "article 2 of the Covenant", "International Covenant on Civil and Political Rights", "Article 2", true},
+      {"BareSectionSignTakesTheTitleThatCitedIt",
+       "They sued under section 1983 of title 42. Detention rests on 8 U.S.C. § 1225(b). The § 1983 claim fails.",
+       "§ 1983", "United States Code", "Title 42 § 1983", true},
+      {"FourDigitSectionIsTheCodesNotTheLastAct",
+       "The bar is in 8 U.S.C. § 1158(a)(2). Children are protected by the Trafficking Victims Protection "
+       "Reauthorization Act of 2008; § 1232 sets the rules.",
+       "§ 1232", "United States Code", "Title 8 § 1232", true},
+      {"BareSectionWordAfterTheSameSection",
+       "It complies with section 10(b) of the Securities Exchange Act of 1934. Investors may sue under section 10(b) "
+       "too.",
+       "section 10(b)", "Securities Exchange Act of 1934", "Section 10(b)", true},
+      {"ArticleTakesTheTreatyThatCitedTheNumber",
+       "Article 33(2) of the Refugee Convention has exceptions; Article 3 of the Convention Against Torture has none. "
+       "The statute at 8 U.S.C. § 1231(b)(3) tracks Article 33.",
+       "Article 33", "Convention Relating to the Status of Refugees", "Article 33", true},
+      {"SpanishArticlesAfterALaw", "La Ley de Migración, en sus artículos 99 y 111, limita la detención.",
+       "artículos 99 y 111", "Ley de Migración", "Articles 99, 111", true},
+      {"EnglishArticlesAfterAGlossedLaw", "The Migration Law, in Articles 99 and 111, limits detention.",
+       "Articles 99 and 111", "Ley de Migración", "Articles 99, 111", true},
+      // Provisions as written.
+      {"LowercaseArtAfterAbbreviation", "The same is true of ICCPR art. 7 and its case law.", "ICCPR art. 7",
+       "International Covenant on Civil and Political Rights", "Article 7", false},
+      {"ArticleNumberWithLetterAndParagraph", "Article 1A(2) of the Refugee Convention defines a refugee.",
+       "Article 1A(2) of the Refugee Convention", "Convention Relating to the Status of Refugees", "Article 1A(2)",
+       false},
+      {"ArticleRangeWithThrough", "It binds states to Articles 2 through 34 of the 1951 Convention.",
+       "Articles 2 through 34 of the 1951 Convention", "Convention Relating to the Status of Refugees",
+       "Articles 2-34", false},
+      {"PartOfTitleOfTheCfr", "See Part 1003 of title 8 of the Code of Federal Regulations.",
+       "Part 1003 of title 8 of the Code of Federal Regulations", "Code of Federal Regulations", "Title 8 Part 1003",
+       false},
+      {"SpanishArticleOfConstitution",
+       "El artículo 1 de la Constitución Política de los Estados Unidos Mexicanos prohíbe la discriminación.",
+       "artículo 1 de la Constitución Política de los Estados Unidos Mexicanos",
+       "Constitución Política de los Estados Unidos Mexicanos", "Article 1", false},
+      {"SpanishTreatyWithTrailingYear", "Es parte de la Convención sobre el Estatuto de los Refugiados de 1951.",
+       "Convención sobre el Estatuto de los Refugiados de 1951", "Convention Relating to the Status of Refugees", "",
+       false},
+      // State laws and bills.
+      {"StateCodeAbbreviation", "It is a felony under Fla. Stat. § 787.07 since July.", "Fla. Stat. § 787.07",
+       "Florida Statutes", "§ 787.07", false},
+      {"StateCodeAbbreviationAfterANamedAct",
+       "The California Values Act limits cooperation; see Cal. Gov't Code § 7284.6.", "Cal. Gov't Code § 7284.6",
+       "California Government Code", "§ 7284.6", false},
+      {"StateSenateBillSpelledOut", "Texas Senate Bill 4 took effect in March.", "Senate Bill 4", "S.B. 4", "", false},
+      {"StateBillAbbreviated", "Florida's SB 1718 was signed in May.", "SB 1718", "S.B. 1718", "", false},
+      {"AppropriationsActKeepsCommaYear", "It was part of the Consolidated Appropriations Act, 2018, in March.",
+       "Consolidated Appropriations Act, 2018", "Consolidated Appropriations Act, 2018", "", false},
+      {"DocketCauseOfAction", "Cause: 28:2241 Petition for Writ of Habeas Corpus (federal)", "28:2241",
+       "United States Code", "Title 28 § 2241", false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -126,6 +199,27 @@ TEST(StatuteFinderTest, HardCases) {
     EXPECT_EQ(v->provision, c.provision);
     EXPECT_EQ(v->inferred, c.inferred);
   }
+}
+
+// "the INA and the Homeland Security Act of 2002": two instruments, not
+// one Act named "INA and the Homeland Security Act of 2002".
+TEST(StatuteFinderTest, JoinedInstrumentsAreSeparateMentions) {
+  const char* texts[] = {
+      "It exceeds the agency's authority under the INA and the Homeland Security Act of 2002.",
+      "They sued under the APA and the Federal Vacancies Reform Act.",
+  };
+  const char* first[] = {"INA", "APA"};
+  const char* second[] = {"Homeland Security Act of 2002", "Federal Vacancies Reform Act"};
+  for (size_t i = 0; i < 2; ++i) {
+    const std::vector<Entity> found = Statutes(texts[i]);
+    ASSERT_EQ(found.size(), 2u) << texts[i];
+    EXPECT_EQ(found[0].text, first[i]);
+    EXPECT_EQ(found[1].text, second[i]);
+  }
+  // "from A to B" in a heading: the Act is B.
+  const std::vector<Entity> heading = Statutes("H.R. 5376: from Build Back Better to the Inflation Reduction Act");
+  ASSERT_EQ(heading.size(), 2u);
+  EXPECT_EQ(heading[1].text, "Inflation Reduction Act");
 }
 
 TEST(StatuteFinderTest, ParallelReferencesAreSeparateMentions) {
@@ -147,6 +241,9 @@ TEST(StatuteFinderTest, NotStatutes) {
       "The UN Committee against Torture (CAT) met; CAT members visited.",
       "About 500 U.S. 1234 figures were wrong.",  // "S. 1234" inside "U.S." is no bill
       "The convention center hosted a protocol meeting.",
+      "Section 3 of this report describes the method; section 3 then lists the data.",
+      "The SBA approved 40 loans, and AB testing ran for 5 weeks.",
+      "The hearing starts at 10:30 and the cause is unclear.",
   };
   for (const char* text : texts) {
     const std::vector<Entity> found = Statutes(text);
@@ -165,6 +262,13 @@ TEST(StatuteFinderTest, NormalizesProvisions) {
   EXPECT_EQ(NormalizeProvision("Art. 3"), "Article 3");
   EXPECT_EQ(NormalizeCodeSection("1701"), "§ 1701");
   EXPECT_EQ(NormalizeCodeSection("§§ 1225 - 1226"), "§§ 1225-1226");
+  EXPECT_EQ(NormalizeProvision("artículos 99 y 111"), "Articles 99, 111");
+  EXPECT_EQ(NormalizeProvision("artículo 22.7"), "Article 22(7)");
+  EXPECT_EQ(NormalizeProvision("Articles 2 through 34"), "Articles 2-34");
+  EXPECT_EQ(NormalizeProvision("art. 7"), "Article 7");
+  EXPECT_EQ(NormalizeProvision("Article 22.7"), "Article 22.7");  // only the Spanish form is dotted
+  EXPECT_EQ(NormalizeProvision("párrafo 2"), "Paragraph 2");
+  EXPECT_EQ(NormalizeCodeSection("part 208"), "Part 208");
 }
 
 // Every alias in lists.instruments must be matched whole by the pack's

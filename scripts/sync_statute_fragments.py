@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Rewrites the `instrument` and `abbrev` fragments of the statute pack from
+its `lists.instruments`, so that adding an instrument or an alias is one edit
+to the list followed by
+
+    scripts/sync_statute_fragments.py            # rewrite the pack in place
+    scripts/sync_statute_fragments.py --check    # exit 1 when out of date
+
+The `instrument` fragment is one case-insensitive alternation of every
+canonical name and alias, longest first (RE2 takes the first alternative that
+matches at a position). In each name a space matches one whitespace character
+with an optional comma before it, an apostrophe is optional, a hyphen may be
+a space or nothing, and a name ending in a letter or digit ends at a word
+boundary (one ending in a period, "Fla. Stat.", cannot demand one).
+Abbreviations are case-sensitive whole words, longest first.
+statute_finder_test checks that the list and the fragments agree.
+"""
+import json
+import pathlib
+import re
+import sys
+
+PACK = pathlib.Path(__file__).resolve().parent.parent / "pipeline/find/packs/statutes.json"
+
+
+def name_regex(name):
+    words = []
+    for word in re.split(r"\s+", name.replace(",", "").strip()):
+        out = ""
+        for ch in word:
+            if ch == "'":
+                out += "'?"
+            elif ch == "-":
+                out += "[-\\s]?"
+            elif ch in ".()[]?*+^$|{}\\":
+                out += "\\" + ch
+            else:
+                out += ch
+        words.append(out)
+    regex = ",?\\s".join(words)
+    if re.match(r"[A-Za-z0-9_]", name[-1]):  # RE2 word boundaries are ASCII
+        regex += "\\b"
+    return regex
+
+
+def fragments(pack):
+    names, abbrevs = [], []
+    for entry in pack["lists"]["instruments"]:
+        names.append(entry["name"])
+        names.extend(entry.get("aliases", []))
+        abbrevs.extend(entry.get("abbreviations", []))
+    seen, alternatives = set(), []
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        regex = name_regex(name)
+        if regex.lower() in seen:
+            continue
+        seen.add(regex.lower())
+        alternatives.append(regex)
+    lines = ["(?i:" + alternatives[0]] + ["|" + a for a in alternatives[1:]] + [")"]
+    abbrev = "\\b(?:" + "|".join(sorted(set(abbrevs), key=lambda a: (-len(a), a))) + ")\\b"
+    return lines, abbrev
+
+
+def main():
+    check = "--check" in sys.argv[1:]
+    text = PACK.read_text(encoding="utf-8")
+    pack = json.loads(text)
+    lines, abbrev = fragments(pack)
+    pack["fragments"]["instrument"] = lines
+    pack["fragments"]["abbrev"] = abbrev
+    out = json.dumps(pack, indent=2, ensure_ascii=False)
+    if text.endswith("\n"):
+        out += "\n"
+    if check:
+        if out != text:
+            print(f"{PACK}: fragments out of date; run {sys.argv[0]}", file=sys.stderr)
+            return 1
+        return 0
+    PACK.write_text(out, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
