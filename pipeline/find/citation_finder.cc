@@ -61,15 +61,20 @@ class CitationFinder final : public Finder {
  public:
   explicit CitationFinder(const PatternPack& pack)
       : genre_words_(Strings(pack.list("genre_words"))),
-        headings_(Strings(pack.list("reference_headings"))) {
+        vocabulary_{Strings(pack.list("reference_headings")), Strings(pack.list("reference_heading_qualifiers"))} {
     for (const std::string& w : Strings(pack.list("leading_words"))) leading_words_.insert(w);
   }
 
   EntityType type() const override { return EntityType::kCitation; }
 
-  void Find(const Document& doc, std::span<const PatternMatch> matches, const std::vector<Entity>& /*earlier*/,
+  void Find(const Document& doc, std::span<const PatternMatch> matches, const std::vector<Entity>& earlier,
             std::vector<Entity>* out) const override {
-    std::vector<NoteRange> notes = FindNotes(doc, headings_);
+    std::vector<std::pair<size_t, size_t>> statutes;
+    for (const Entity& e : earlier) {
+      if (e.type == EntityType::kStatute) statutes.emplace_back(e.span.begin, e.span.end);
+    }
+    std::sort(statutes.begin(), statutes.end());
+    std::vector<NoteRange> notes = FindNotes(doc, vocabulary_, statutes);
     std::vector<Found> found;
     for (const PatternMatch& m : SelectLongest({matches.begin(), matches.end()})) {
       Found f;
@@ -193,7 +198,9 @@ class CitationFinder final : public Finder {
       f->end = m.begin + UrlLength(whole);
       std::string value(std::string_view(text).substr(m.begin, f->end - m.begin));
       if (value.size() < 8) return false;
-      v.kind = rule;
+      // ANNOTATION.md's kinds have no `doi`: a DOI is an address a reader
+      // can open, https://doi.org/<doi>.
+      v.kind = "url";
       if (rule == "url") {
         v.url = value;
         const size_t doi = value.find("doi.org/10.");
@@ -201,6 +208,7 @@ class CitationFinder final : public Finder {
       } else {
         const size_t ten = value.find("10.");
         v.doi = value.substr(ten == std::string::npos ? 0 : ten);
+        v.url = "https://doi.org/" + v.doi;
       }
       return true;
     }
@@ -223,7 +231,7 @@ class CitationFinder final : public Finder {
   }
 
   std::vector<std::string> genre_words_;
-  std::vector<std::string> headings_;
+  NoteVocabulary vocabulary_;
   std::set<std::string, std::less<>> leading_words_;
 };
 

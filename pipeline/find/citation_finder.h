@@ -2,7 +2,8 @@
 // with its parts (ANNOTATION.md, citation).
 //
 // Kinds: `case` (a case name, with volume, reporter, page, court and year
-// when cited in full), `reporter` (a reporter citation alone), `url`, `doi`,
+// when cited in full, parallel reporters and all), `reporter` (a reporter
+// citation alone), `url` (a DOI too, as https://doi.org/..., with its doi),
 // and `note` (a whole footnote or bibliography entry, with author, title,
 // publisher and date). Patterns come from the citation pack
 // (citations.json) and name a resolve rule: case (groups case_name,

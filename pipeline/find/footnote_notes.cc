@@ -200,9 +200,26 @@ bool LooksLikeReference(std::string_view p) {
   return false;
 }
 
+// Returns true when `head` (lower case) is a reference heading: one of
+// `headings`, alone or after one of `qualifiers` ("selected bibliography").
+bool IsReferenceHeading(std::string_view head, const NoteVocabulary& words) {
+  if (std::find(words.headings.begin(), words.headings.end(), head) != words.headings.end()) return true;
+  const size_t space = head.find(' ');
+  if (space == std::string_view::npos) return false;
+  const std::string_view first = head.substr(0, space), rest = head.substr(space + 1);
+  return std::find(words.qualifiers.begin(), words.qualifiers.end(), first) != words.qualifiers.end() &&
+         std::find(words.headings.begin(), words.headings.end(), rest) != words.headings.end();
+}
+
+// Returns true when one of the sorted, non-overlapping `spans` lies inside [begin, end).
+bool HoldsSpan(std::span<const std::pair<size_t, size_t>> spans, size_t begin, size_t end) {
+  auto it = std::lower_bound(spans.begin(), spans.end(), std::make_pair(begin, size_t{0}));
+  return it != spans.end() && it->second <= end;
+}
+
 // Paragraphs under a "References" / "Bibliography" heading.
-void FindReferenceSections(const Document& doc, const std::vector<std::string>& headings,
-                           std::vector<NoteRange>* out) {
+void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
+                           std::span<const std::pair<size_t, size_t>> cited, std::vector<NoteRange>* out) {
   const std::string_view text = doc.text;
   bool in_section = false;
   size_t misses = 0;
@@ -215,11 +232,13 @@ void FindReferenceSections(const Document& doc, const std::vector<std::string>& 
     std::string_view head = p;
     while (!head.empty() && (head.front() == '#' || head.front() == ' ')) head.remove_prefix(1);
     while (!head.empty() && (head.back() == ':' || head.back() == ' ')) head.remove_suffix(1);
-    if (head.size() < 30 && std::find(headings.begin(), headings.end(), AsciiLower(head)) != headings.end()) {
+    if (head.size() < 40 && IsReferenceHeading(AsciiLower(head), words)) {
       in_section = true;
       misses = 0;
     } else if (in_section) {
-      if (LooksLikeReference(p)) {
+      // An entry that cites only statutes ("8 C.F.R. § 1240.10(a)(1); see
+      // also INA § 240(b)(4)(A).") is a note too.
+      if (LooksLikeReference(p) || HoldsSpan(cited, b, e)) {
         // "1. ", "[1] " numbering is not part of the entry.
         size_t skip = 0;
         while (skip < p.size() && (IsDigit(p[skip]) || p[skip] == '[' || p[skip] == ']' || p[skip] == '.')) ++skip;
@@ -309,7 +328,8 @@ std::string TrimPunct(std::string_view s) {
 
 }  // namespace
 
-std::vector<NoteRange> FindNotes(const Document& doc, const std::vector<std::string>& headings) {
+std::vector<NoteRange> FindNotes(const Document& doc, const NoteVocabulary& words,
+                                 std::span<const std::pair<size_t, size_t>> cited) {
   std::vector<NoteRange> out;
   bool has_footnotes = false;
   for (const Segment& seg : doc.segments) {
@@ -335,7 +355,7 @@ std::vector<NoteRange> FindNotes(const Document& doc, const std::vector<std::str
                          doc.format == Format::kPdf || doc.format == Format::kUnknown)) {
     FindNumberedNotes(doc, &out);
   }
-  FindReferenceSections(doc, headings, &out);
+  FindReferenceSections(doc, words, cited, &out);
   std::sort(out.begin(), out.end(), [](const NoteRange& a, const NoteRange& b) { return a.begin < b.begin; });
   std::vector<NoteRange> kept;
   for (NoteRange& n : out) {

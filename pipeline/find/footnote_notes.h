@@ -9,14 +9,16 @@
 // "References" or "Bibliography" heading.
 //
 // Example:
-//   for (const NoteRange& n : FindNotes(doc, {"references"})) {
+//   for (const NoteRange& n : FindNotes(doc, {{"references"}, {"selected"}})) {
 //     NoteParts p = ParseNoteParts(Slice(doc.text, n), {"Media Note"});
 //     p.author;  // "TRAC Immigration"
 //   }
 #ifndef DOSSIER_PIPELINE_FIND_FOOTNOTE_NOTES_H_
 #define DOSSIER_PIPELINE_FIND_FOOTNOTE_NOTES_H_
 
+#include <span>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -37,9 +39,18 @@ struct NoteParts {
   size_t title_end = std::string::npos;
 };
 
-// Returns the notes of `doc`, sorted and not overlapping. `headings` are
-// the lower-case headings of reference sections.
-std::vector<NoteRange> FindNotes(const Document& doc, const std::vector<std::string>& headings);
+// The words that announce a reference section, lower case.
+struct NoteVocabulary {
+  std::vector<std::string> headings;    // "references", "bibliography"
+  std::vector<std::string> qualifiers;  // "selected" (bibliography)
+};
+
+// Returns the notes of `doc`, sorted and not overlapping. Paragraphs under
+// a reference heading are notes when they read like a reference (a year, a
+// quoted title, an address) or hold one of `cited` (sorted spans of the
+// statutes found in the text).
+std::vector<NoteRange> FindNotes(const Document& doc, const NoteVocabulary& words,
+                                 std::span<const std::pair<size_t, size_t>> cited = {});
 
 // Returns the author, title and publisher of `note` (normalized text).
 // `genre_words` ("Media Note", "Press Release") are never a publisher.

@@ -87,7 +87,27 @@ TEST(CitationFinderTest, CasesReportersUrls) {
       {"UrlKeepsBalancedParenthesis", "(see https://en.wikipedia.org/wiki/MPP_(policy)).",
        "https://en.wikipedia.org/wiki/MPP_(policy)", "url", "", "", "", ""},
       {"WwwWithoutScheme", "visit www.hrw.org/news, then", "www.hrw.org/news", "url", "", "", "", ""},
-      {"Doi", "Published as doi:10.1093/ijrl/eez012.", "doi:10.1093/ijrl/eez012", "doi", "", "", "", ""},
+      {"ParallelReportersStayInOneCase",
+       "See Hamdi v. Rumsfeld, 542 U.S. 507, 124 S. Ct. 2633, 159 L. Ed. 2d 578 (2004), for the rule.",
+       "Hamdi v. Rumsfeld, 542 U.S. 507, 124 S. Ct. 2633, 159 L. Ed. 2d 578 (2004)", "case", "Hamdi v. Rumsfeld",
+       "U.S.", "", "2004"},
+      {"PinpointThenParallelReporter", "As in Plyler v. Doe, 457 U.S. 202, 210, 102 S. Ct. 2382 (1982), it held.",
+       "Plyler v. Doe, 457 U.S. 202, 210, 102 S. Ct. 2382 (1982)", "case", "Plyler v. Doe", "U.S.", "", "1982"},
+      {"NominativeReporterInsideUsReports", "Since Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803), courts review.",
+       "Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803)", "case", "Marbury v. Madison", "U.S.", "", "1803"},
+      {"ShortFormWithAt", "The Board said so. Matter of Acosta, 19 I&N Dec. at 233.",
+       "Matter of Acosta, 19 I&N Dec. at 233", "case", "Matter of Acosta", "I&N Dec.", "", ""},
+      {"HyphenatedInitialsInPartyName", "In A.B.-C. v. Barr, 950 F.3d 1 (1st Cir. 2020), the panel split.",
+       "A.B.-C. v. Barr, 950 F.3d 1 (1st Cir. 2020)", "case", "A.B.-C. v. Barr", "F.3d", "1st Cir.", "2020"},
+      {"RegionalCourtBySeriesAndNumber",
+       "Compare Advisory Opinion OC-18/03, Inter-Am. Ct. H.R. (ser. A) No. 18 (Sept. 17, 2003), on workers.",
+       "Advisory Opinion OC-18/03, Inter-Am. Ct. H.R. (ser. A) No. 18 (Sept. 17, 2003)", "case",
+       "Advisory Opinion OC-18/03", "Inter-Am. Ct. H.R.", "", "2003"},
+      {"RegionalCourtByApplicationNumber",
+       "The risk test of Saadi v. Italy, App. No. 37201/06 (Eur. Ct. H.R. Feb. 28, 2008) applies.",
+       "Saadi v. Italy, App. No. 37201/06 (Eur. Ct. H.R. Feb. 28, 2008)", "case", "Saadi v. Italy", "",
+       "Eur. Ct. H.R.", "2008"},
+      {"DoiIsAUrl", "Published as doi:10.1093/ijrl/eez012.", "doi:10.1093/ijrl/eez012", "url", "", "", "", ""},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -238,6 +258,24 @@ TEST(CitationFinderTest, ReferenceSectionEntries) {
   ASSERT_EQ(found.size(), 2u) << Describe(found);
   EXPECT_EQ(found[0].as<CitationValue>()->author, "Isacson, Adam");
   EXPECT_EQ(found[1].as<CitationValue>()->publisher, "United Nations University");
+}
+
+// A reference heading after a qualifier ("Selected Bibliography"), an
+// entry that cites only statutes, and a DOI at the end of an entry: all
+// notes, the DOI inside its entry.
+TEST(CitationFinderTest, QualifiedHeadingsAndStatuteOnlyNotes) {
+  const std::vector<Entity> found = Citations(
+      "Body text ends here.\n\nNotes\n\n[1] 8 U.S.C. \xC2\xA7 1229a(b)(4)(A); see also 8 C.F.R. \xC2\xA7 "
+      "1003.16.\n\n[2] Jane Roe, \"Counsel at Bond,\" Law Review, 2019.\n\nSelected Bibliography\n\nAmnesty "
+      "International. In the Shadows: Detention on the Border. London: Amnesty International, 2021.\n\nDoe, John. "
+      "\"Bond Hearings.\" Law Review 12 (2018): 1-20. doi:10.1000/xyz123.\n");
+  ASSERT_EQ(found.size(), 4u) << Describe(found);
+  for (const Entity& e : found) EXPECT_EQ(e.as<CitationValue>()->kind, "note") << e.text;
+  EXPECT_TRUE(found[0].text.starts_with("8 U.S.C.")) << found[0].text;
+  EXPECT_TRUE(found[2].text.starts_with("Amnesty International.")) << found[2].text;
+  EXPECT_TRUE(found[3].text.ends_with("doi:10.1000/xyz123.")) << found[3].text;
+  // Prose under a heading that is no reference heading stays prose.
+  EXPECT_TRUE(Citations("Field Notes\n\nWe visited three shelters in 2019 and spoke to staff.\n").empty());
 }
 
 TEST(CitationFinderTest, PathologicalInputsFinish) {
