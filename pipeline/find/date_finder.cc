@@ -68,6 +68,9 @@ Word MakeWord(std::string_view text, size_t begin, size_t end) {
   return w;
 }
 
+// Returns the lookup key of `s` alone ("Summer" -> "summer").
+Word LowerKey(std::string_view s) { return MakeWord(s, 0, s.size()); }
+
 // Returns the token that ends at `pos` or before the spaces ending there.
 Word WordBefore(std::string_view text, size_t pos) {
   size_t end = pos;
@@ -106,8 +109,18 @@ struct Candidate {
   CalendarDate a, b;     // b only for a range
   std::string_view mod;  // points into the finder's modifier table
   bool range = false;
-  bool inferred = false;  // year taken from context
+  bool inferred = false;   // year taken from context
+  bool cited = false;      // inside a citation: a publication date, no narrative time
+  bool confirmed = false;  // year inferred but fixed by a stated weekday
+  int weekday = -1;        // 0 (Sunday) to 6 when the text states one
 };
+
+// Returns the weekday (0 = Sunday) of a valid day-precision date.
+int Weekday(int year, int month, int day) {
+  static constexpr int kOffsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  if (month < 3) --year;
+  return (year + year / 4 - year / 100 + year / 400 + kOffsets[month - 1] + day) % 7;
+}
 
 // Returns the non-overlapping subset of `cands`: longest span first, then
 // higher priority, then earlier start; sorted by start.
@@ -180,6 +193,21 @@ class DateFinder final : public Finder {
         range_openers_[opener] = ReadWords(connectors);
       }
     }
+    const json& weekdays = pack.list("weekdays");
+    if (weekdays.is_object()) {
+      for (const auto& [name, number] : weekdays.items()) {
+        if (number.is_number_integer()) weekdays_[name] = number.get<int>();
+      }
+    }
+    const json& seasons = pack.list("seasons");
+    if (seasons.is_object()) {
+      for (const auto& [name, span] : seasons.items()) {
+        if (span.is_array() && span.size() == 2 && span[0].is_number_integer() && span[1].is_number_integer()) {
+          seasons_[name] = {span[0].get<int>(), span[1].get<int>()};
+        }
+      }
+    }
+    document_date_cues_ = ReadWords(pack.list("document_date_cues"));
     reject_before_ = ReadWords(pack.list("year_reject_before"));
     year_cues_ = ReadWords(pack.list("year_cues"));
     qualifiers_ = ReadWords(pack.list("count_qualifiers"));
@@ -209,12 +237,37 @@ class DateFinder final : public Finder {
       return it != statutes.begin() && std::prev(it)->second > begin;
     };
 
+    // Citations: a date inside a web address is part of the address; one
+    // inside any other citation is a date, but a publication date that
+    // says nothing about the time the prose is in.
+    std::vector<std::pair<size_t, size_t>> urls, cases, cited;
+    for (const Entity& e : earlier) {
+      const CitationValue* v = e.as<CitationValue>();
+      if (v == nullptr) continue;
+      (v->kind == "url" ? urls : cited).emplace_back(e.span.begin, e.span.end);
+      if (v->kind == "case" || v->kind == "reporter") cases.emplace_back(e.span.begin, e.span.end);
+    }
+    auto inside = [](std::vector<std::pair<size_t, size_t>>& spans) {
+      std::sort(spans.begin(), spans.end());
+      for (size_t i = 1; i < spans.size(); ++i) spans[i].second = std::max(spans[i].second, spans[i - 1].second);
+    };
+    inside(urls);
+    inside(cases);
+    inside(cited);
+    auto within = [](const std::vector<std::pair<size_t, size_t>>& spans, size_t begin, size_t end) {
+      auto it = std::upper_bound(spans.begin(), spans.end(), std::make_pair(begin, SIZE_MAX));
+      return it != spans.begin() && std::prev(it)->second >= end;
+    };
+
     std::vector<Candidate> cands;
     cands.reserve(matches.size());
     for (const PatternMatch& m : matches) {
       Candidate c;
       if (!Resolve(m, text, &c)) continue;
       if (in_statute(c.begin, c.end)) continue;
+      if (within(urls, c.begin, c.end)) continue;
+      if (m.pattern->resolve == "cited_year" && !within(cases, c.begin, c.end)) continue;
+      c.cited = within(cited, c.begin, c.end);
       cands.push_back(c);
     }
     cands = SelectLongestSpans(std::move(cands));
@@ -231,7 +284,7 @@ class DateFinder final : public Finder {
         AppendIsoDate(c.b, &v.value);
       }
       v.precision = std::string(PrecisionName(c.a));
-      if (!c.range) v.mod = std::string(c.mod);
+      v.mod = std::string(c.mod);  // "late 1990s": a decade keeps its modifier
       v.inferred = c.inferred;
       Entity e;
       e.type = EntityType::kDate;
@@ -244,6 +297,39 @@ class DateFinder final : public Finder {
   }
 
  private:
+  // Returns the weekday (0 = Sunday) that opens `span` ("Wednesday, Feb.
+  // 26", "lunes 3 de junio"), or -1.
+  int WeekdayOf(std::string_view span) const {
+    size_t n = 0;
+    while (n < span.size() && n < kMaxWord && (IsAlpha(span[n]) || static_cast<unsigned char>(span[n]) >= 0x80)) ++n;
+    if (n < 3) return -1;
+    auto it = weekdays_.find(LowerKey(span.substr(0, n)).key());
+    return it == weekdays_.end() ? -1 : it->second;
+  }
+
+  // Returns true when the number at `begin` is glued by a hyphen to a code
+  // in capitals: "VH-2021", "GAO-2020", "I-1990s" are identifiers
+  // ("pre-2020" and "FY-2021" are times).
+  bool GluedToCode(std::string_view text, size_t begin) const {
+    if (begin == 0 || (text[begin - 1] != '-' && text[begin - 1] != '_')) return false;
+    size_t w = begin - 1;
+    bool upper = false, lower = false;
+    while (w > 0 && (IsAlpha(text[w - 1]) || IsDigit(text[w - 1]))) {
+      --w;
+      upper = upper || IsUpper(text[w]);
+      lower = lower || (IsAlpha(text[w]) && !IsUpper(text[w]));
+    }
+    return upper && !lower && !year_cues_.contains(LowerKey(text.substr(w, begin - 1 - w)).key());
+  }
+
+  // Returns true when `w`, the word before a number, makes it no year:
+  // "section 2019", "p. 1999"; a word that is also a year cue counts only
+  // when abbreviated ("para. 1999", not Spanish "para 2023").
+  bool RejectsYear(const Word& w) const {
+    if (!reject_before_.contains(w.key())) return false;
+    return !(year_cues_.contains(w.key()) && !w.raw.ends_with("."));
+  }
+
   // Returns the month a name or number stands for ("Sept." -> 9, "03" -> 3), or 0.
   int MonthNumber(std::string_view s) const {
     if (s.empty()) return 0;
@@ -305,6 +391,23 @@ class DateFinder final : public Finder {
       c->end = c->begin + m.Group("span").size();
     }
     if (!ReadEnd(m, false, 0, &c->a)) return false;
+    if (m.Has("decade")) {  // "the 1990s" -> 1990/1999
+      if (GluedToCode(text, m.GroupBegin("decade", text))) return false;
+      c->a.year = ParseDigits(m.Group("decade"));
+      c->b.year = c->a.year + 9;
+      c->range = true;
+      if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));
+      return c->a.year > 0;
+    }
+    if (m.Has("season")) {  // "Summer 2019" -> 2019-06/2019-08
+      auto it = seasons_.find(LowerKey(m.Group("season")).key());
+      if (it == seasons_.end()) return false;
+      c->a.month = it->second.first;
+      c->b = CalendarDate{c->a.year, it->second.second, 0};
+      c->range = true;
+      return true;
+    }
+    c->weekday = WeekdayOf(text.substr(c->begin, c->end - c->begin));
     c->range = m.Has("b_year") || m.Has("b_month") || m.Has("b_day");
     if (c->range) {
       if (!ReadEnd(m, true, c->a.year, &c->b)) return false;
@@ -316,6 +419,7 @@ class DateFinder final : public Finder {
     if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));
     const std::string& rule = m.pattern->resolve;
     if (rule == "numeric") return NumberStandsAlone(text, c->begin, c->end);
+    if (rule == "cited_year") return true;  // the finder keeps it only inside a case citation
     if (rule == "year") {
       const size_t yb = m.GroupBegin("a_year", text);
       return YearIsTimeReference(text, yb, yb + m.Group("a_year").size(), m.Has("a_mod"));
@@ -336,7 +440,7 @@ class DateFinder final : public Finder {
       if (n == '/' || n == '%' || n == '_') return false;
       if (std::string_view("-.,:").find(n) != std::string_view::npos && DigitAt(text, end + 1)) return false;
     }
-    return !reject_before_.contains(WordBefore(text, begin).key());
+    return !RejectsYear(WordBefore(text, begin));
   }
 
   // Returns true when the bare year at [begin, end) reads as a time
@@ -366,7 +470,8 @@ class DateFinder final : public Finder {
     }
     if (has_mod) return true;
     const Word prev = WordBefore(text, begin);
-    if (reject_before_.contains(prev.key())) return false;
+    if (RejectsYear(prev)) return false;
+    if (GluedToCode(text, begin)) return false;
     if (AfterReporter(text, prev)) return false;
     // The year of an instrument's name: "1951 Refugee Convention",
     // "Refugee Act of 1980".
@@ -454,8 +559,10 @@ class DateFinder final : public Finder {
         if (gap >= 1 && gap <= 12 && !(c.a.day != 0 && d.a.month == 0)) {
           const Word connector = MakeWord(text, c.end, d.begin);
           std::string_view key = connector.key();
-          while (!key.empty() && key.front() == ' ') key.remove_prefix(1);
-          while (!key.empty() && key.back() == ' ') key.remove_suffix(1);
+          // "Oct. 1, 2018, through Sept. 30, 2019": the comma after the
+          // first end's year is no part of the connector.
+          while (!key.empty() && (key.front() == ' ' || key.front() == ',')) key.remove_prefix(1);
+          while (!key.empty() && (key.back() == ' ' || key.back() == ',')) key.remove_suffix(1);
           const Word opener = WordBefore(text, c.begin);
           auto it = range_openers_.find(opener.key());
           const bool has_opener = it != range_openers_.end() && !opener.key().empty();
@@ -481,12 +588,75 @@ class DateFinder final : public Finder {
     *cands = std::move(out);
   }
 
-  // Gives each date without a year the year of the nearest date before it
-  // that has one, else the document's date, else the nearest one after it.
+  // Returns the document's date: the extractor's, else one the text states
+  // as its own ("Published Oct. 12, 2023", "Date: March 17, 2023" at a
+  // line start; a date ending a short line near the top, "Tapachula,
+  // Chiapas, septiembre de 2023"), else a date without a year.
+  CalendarDate DocumentDate(const Document& doc, const std::vector<Candidate>& cands) const {
+    CalendarDate d;
+    const std::string& meta = doc.metadata.date;
+    if (meta.size() >= 4) {
+      d.year = std::max(0, ParseDigits(std::string_view(meta).substr(0, 4)));
+      if (meta.size() >= 7) d.month = std::max(0, ParseDigits(std::string_view(meta).substr(5, 2)));
+      if (meta.size() >= 10) d.day = std::max(0, ParseDigits(std::string_view(meta).substr(8, 2)));
+      if (d.year > 0) return d;
+      d = {};
+    }
+    // Lines are read in the raw text: normalization joins wrapped lines.
+    constexpr size_t kHeaderBytes = 600, kCueReach = 48, kHeaderLine = 100;
+    const std::string_view raw = doc.raw_text;
+    for (const Candidate& c : cands) {
+      if (c.range || c.inferred || c.cited || c.a.year == 0 || c.a.month == 0) continue;
+      const size_t begin = doc.offsets.ToRawBegin(c.begin), end = doc.offsets.ToRawEnd(c.end);
+      if (begin > raw.size() || end > raw.size() || end < begin) continue;
+      // The line start, if it is at most kCueReach bytes before the date.
+      size_t line = begin;
+      while (line > 0 && begin - line < kCueReach && raw[line - 1] != '\n') --line;
+      const bool line_start = line == 0 || raw[line - 1] == '\n';
+      bool cued = false;
+      if (line_start) {
+        size_t first = line;
+        while (first < begin && std::string_view(" \t*_#|>-").find(raw[first]) != std::string_view::npos) ++first;
+        size_t word_end = first;
+        while (word_end < begin && IsAlpha(raw[word_end])) ++word_end;
+        cued = word_end > first && document_date_cues_.contains(LowerKey(raw.substr(first, word_end - first)).key());
+      }
+      bool header = false;
+      if (!cued && c.begin < kHeaderBytes) {
+        size_t after = end;
+        while (after < raw.size() && after - end < kHeaderLine && raw[after] != '\n' &&
+               std::string_view(" \t*_|.,)").find(raw[after]) != std::string_view::npos) {
+          ++after;
+        }
+        size_t start = begin;
+        while (start > 0 && begin - start < kHeaderLine && raw[start - 1] != '\n') --start;
+        header = (after == raw.size() || raw[after] == '\n') && (start == 0 || raw[start - 1] == '\n');
+      }
+      if (cued || header) return c.a;
+    }
+    return d;
+  }
+
+  // Returns the year of the last context date before `c` with its month
+  // (and its day, when `c` has one), or 0.
+  static int DatedEarlier(const std::vector<Candidate>& cands, const std::vector<size_t>& dated, const Candidate& c) {
+    for (auto it = dated.rbegin(); it != dated.rend(); ++it) {
+      const Candidate& d = cands[*it];
+      if (!d.range && d.a.month == c.a.month && (c.a.day == 0 || d.a.day == c.a.day)) return d.a.year;
+    }
+    return 0;
+  }
+
+  // Gives each date without a year its year, as a reader takes it: the one
+  // its stated weekday allows; else the year of the same month and day
+  // dated earlier; else the year of a dated mention earlier in the same or
+  // the previous sentence (or heading, or list item); else, for "the
+  // February instructions", the year of that month dated earlier; else the
+  // occurrence nearest the document's date (from nine months before it to
+  // three after); else the nearest year before, else after. Dates inside citations (publication dates) are no
+  // context.
   void InferYears(const Document& doc, std::vector<Candidate>* cands) const {
-    int doc_year = 0;
-    if (doc.metadata.date.size() >= 4)
-      doc_year = std::max(0, ParseDigits(std::string_view(doc.metadata.date).substr(0, 4)));
+    const CalendarDate ref = DocumentDate(doc, *cands);
     auto set_year = [](Candidate& c, int year) {
       c.a.year = year;
       c.inferred = true;
@@ -495,18 +665,54 @@ class DateFinder final : public Finder {
         if (CompareDates(c.a, c.b) > 0) ++c.b.year;
       }
     };
-    int last = 0;
+    auto end_year = [](const Candidate& c) { return c.range ? c.b.year : c.a.year; };
+    auto is_context = [](const Candidate& c) { return c.a.year != 0 && !c.cited && (!c.inferred || c.confirmed); };
+    // Candidates with a year that give context, in text order.
+    std::vector<size_t> dated;
     bool missing = false;
-    for (Candidate& c : *cands) {
-      if (c.a.year == 0) {
-        if (last != 0 || doc_year != 0) {
-          set_year(c, last != 0 ? last : doc_year);
-        } else {
-          missing = true;
-          continue;
+    for (size_t i = 0; i < cands->size(); ++i) {
+      Candidate& c = (*cands)[i];
+      if (c.a.year != 0) {
+        if (is_context(c)) dated.push_back(i);
+        continue;
+      }
+      const Candidate* prev = dated.empty() ? nullptr : &(*cands)[dated.back()];
+      int year = 0;
+      // A stated weekday fixes the year among the plausible ones.
+      if (c.weekday >= 0 && c.a.month != 0 && c.a.day != 0 && !c.range) {
+        const int base = prev != nullptr ? end_year(*prev) : ref.year;
+        const int options[] = {base, ref.year, ref.year + 1, ref.year - 1, base + 1, base - 1};
+        for (int y : options) {
+          if (y > 0 && c.a.day <= DaysInMonth(y, c.a.month) && Weekday(y, c.a.month, c.a.day) == c.weekday) {
+            year = y;
+            c.confirmed = true;
+            break;
+          }
         }
       }
-      last = c.range ? c.b.year : c.a.year;
+      // "On March 11, 2020 ... life changed on March 11": the same day again.
+      if (year == 0 && c.a.day != 0 && !c.range) year = DatedEarlier(*cands, dated, c);
+      if (year == 0 && prev != nullptr) {
+        // The previous sentence may be a heading or list item ("## 2021").
+        const int sentence = doc.SentenceAt(c.begin), prev_sentence = doc.SentenceAt(prev->begin);
+        if (sentence >= 0 && prev_sentence >= sentence - 1) year = end_year(*prev);
+      }
+      // "February 14, 2022 ... The February instructions": a definite month.
+      if (year == 0 && c.a.day == 0 && !c.range && c.pattern->id == "date.month_det") {
+        year = DatedEarlier(*cands, dated, c);
+      }
+      if (year == 0 && ref.year != 0 && ref.month != 0 && c.a.month != 0) {
+        const int delta = c.a.month - ref.month;
+        year = ref.year + (delta > 3 ? -1 : (delta < -8 ? 1 : 0));
+      }
+      if (year == 0 && prev != nullptr) year = end_year(*prev);
+      if (year == 0 && ref.year != 0) year = ref.year;
+      if (year == 0) {
+        missing = true;
+        continue;
+      }
+      set_year(c, year);
+      if (c.confirmed) dated.push_back(i);
     }
     if (!missing) return;
     int next = 0;
@@ -514,7 +720,7 @@ class DateFinder final : public Finder {
       if (it->a.year == 0) {
         if (next != 0) set_year(*it, next);
         it->inferred = next != 0;
-      } else {
+      } else if (is_context(*it)) {
         next = it->a.year;
       }
     }
@@ -523,6 +729,9 @@ class DateFinder final : public Finder {
   std::map<std::string, int, std::less<>> months_;
   std::map<std::string, std::string, std::less<>> modifiers_;
   std::map<std::string, WordSet, std::less<>> range_openers_;
+  std::map<std::string, int, std::less<>> weekdays_;
+  std::map<std::string, std::pair<int, int>, std::less<>> seasons_;
+  WordSet document_date_cues_;
   WordSet reject_before_, year_cues_, qualifiers_, count_nouns_;
   WordSet instrument_after_, instrument_before_;
 };

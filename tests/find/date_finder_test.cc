@@ -136,6 +136,51 @@ const Case kCases[] = {
      "day"},
     {"between_to_is_a_range", "Surveys ran between 2008 to 2016 in all states.", "between 2008 to 2016",
      "2008/2016", "year"},
+    // Years from context, as a reader takes them.
+    {"document_date_beats_a_year_two_sentences_back",
+     "The school closed in June 2021. It has a gym. Inspectors cleared it for use beginning Oct. 16.", "Oct. 16",
+     "2023-10-16", "day", "", true, "2023-10-12"},
+    {"document_date_nearest_occurrence_looks_back_for_a_later_month",
+     "Volunteers gathered. The festival drew 5,000 people on June 20, organizers said.", "June 20", "2019-06-20",
+     "day", "", true, "2020-02-03"},
+    {"document_date_from_a_published_line",
+     "Shelters fill up\nBy A. Reporter\nPublished Mar. 2, 2022, 9:00 a.m.\n\nArrivals doubled in 2019. Staff "
+     "left. The center will reopen on April 4.",
+     "April 4", "2022-04-04", "day", "", true},
+    {"document_date_from_a_header_line",
+     "ANNUAL REPORT\nTapachula, Chiapas, septiembre de 2023\n\nEntre 2018 y 2020 crecieron. Hubo menos "
+     "fondos. El 3 de marzo salieron 1.200 personas.",
+     "3 de marzo", "2023-03-03", "day", "", true},
+    {"weekday_fixes_the_year",
+     "The fiscal year 2019 report is out. Staff will present it on Wednesday, Feb. 26, at noon.",
+     "Wednesday, Feb. 26", "2020-02-26", "day", "", true},
+    {"weekday_fixed_date_gives_context",
+     "The fiscal year 2019 report is out. Staff will present it on Wednesday, Feb. 26. Comments are due Feb. 21.",
+     "Feb. 21", "2020-02-21", "day", "", true},
+    {"definite_month_takes_the_dated_month",
+     "USCIS issued instructions on February 14, 2022. Plaintiffs sued in 2023. A hearing followed. The February "
+     "instructions were vacated.",
+     "February", "2022-02", "month", "", true},
+    {"same_month_and_day_repeat_their_year",
+     "On March 11, 2020, a pandemic was declared. Cases rose through 2021. Many say life changed on March 11.",
+     "March 11", "2020-03-11", "day", "", true},
+    {"citation_year_is_no_context",
+     "In 2018 the agency acted. See Grace v. Barr, 965 F.3d 883 (D.C. Cir. 2020). The program ended. In "
+     "October, it restarted.",
+     "October", "2018-10", "month", "", true},
+    {"year_heading_applies_to_the_first_item", "2021\n\n- Aug. 13 - A court orders the program back.",
+     "Aug. 13", "2021-08-13", "day", "", true, "2024-06-10"},
+    // Ranges, decades, seasons, years in citations.
+    {"range_with_comma_after_first_year", "The year ran from Oct. 1, 2018, through Sept. 30, 2019, in full.",
+     "from Oct. 1, 2018, through Sept. 30, 2019", "2018-10-01/2019-09-30", "day"},
+    {"decade_with_modifier", "In the late 1990s, churches housed families.", "late 1990s", "1990/1999", "year",
+     "late"},
+    {"decade_alone", "Detention grew through the 2000s.", "2000s", "2000/2009", "year"},
+    {"season_with_year", "Summer 2019: the program reaches Nogales.", "Summer 2019", "2019-06/2019-08", "month"},
+    {"early_year_in_case_citation", "See Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803).", "1803", "1803",
+     "year"},
+    {"fiscal_year_spelled_out", "Deaths rose in fiscal year 2020 again.", "fiscal year 2020", "2020", "year"},
+    {"spanish_para_is_a_cue", "El presupuesto para 2023 fue alto.", "2023", "2023", "year"},
 };
 
 TEST(DateFinderTest, FindsAndResolvesHardCases) {
@@ -201,6 +246,11 @@ const Counter kCounters[] = {
     {"count_after_at_least", "At least 2000 children were separated.", "2000"},
     {"score_far_in_future", "The earlier design earned a total score of 2072 points.", "2072"},
     {"model_year_after_model", "The production model 2020 went on sale.", "2020"},
+    {"code_glued_to_year", "Client Code: VH-2021 (confidential)", "2021"},
+    {"report_number_glued_to_year", "See report GAO-2020 on staffing.", "2020"},
+    {"year_in_url_slug", "The report is at https://example.org/reports/deaths-2020 with data.", "2020"},
+    {"paragraph_abbreviation", "See the Handbook para. 1999 on evidence.", "1999"},
+    {"late_year_in_text_not_in_citation", "The census table lists Total (1850) households.", "1850"},
 };
 
 TEST(DateFinderTest, LeavesFalseDatesOut) {
