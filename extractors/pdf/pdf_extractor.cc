@@ -85,30 +85,35 @@ class TextWriter {
     }
     if (kept.empty()) return;
     if (!doc_.raw_text.empty()) Separator();
+    // One segment for the block; each line a box run of it.
+    Segment seg;
+    seg.begin = doc_.raw_text.size();
+    seg.role = block.role;
+    seg.anchor.page = page;
+    seg.anchor.box = kept.front()->box;
+    seg.linear = false;
+    seg.label = !block.label.empty() ? block.label : label;
     for (size_t i = 0; i < kept.size(); ++i) {
-      Segment seg;
-      seg.begin = doc_.raw_text.size();
+      doc_.boxes.push_back({doc_.raw_text.size(), kept[i]->box});
       doc_.raw_text += kept[i]->text;
       if (i + 1 < kept.size()) doc_.raw_text += '\n';
-      seg.end = doc_.raw_text.size();
-      seg.role = block.role;
-      seg.anchor.page = page;
-      seg.anchor.box = kept[i]->box;
-      seg.linear = false;
-      seg.label = !block.label.empty() ? block.label : label;
-      doc_.segments.push_back(std::move(seg));
     }
+    seg.end = doc_.raw_text.size();
+    doc_.segments.push_back(std::move(seg));
   }
 
   // Reserves room for the whole document, projected from the first
   // `pages_done` of `page_count` pages, once the text outgrows its room: the
-  // text and segments then grow about once to their final size instead of
+  // text, segments and boxes then grow about once to their final size instead of
   // doubling, which on a long document nearly halves the peak memory.
   void Project(int pages_done, int page_count) {
     if (pages_done < 4 || pages_done >= page_count) return;
     const double scale = 1.1 * page_count / pages_done;
     if (doc_.segments.size() + 64 > doc_.segments.capacity()) {
       doc_.segments.reserve(static_cast<size_t>(scale * doc_.segments.size()) + 64);
+    }
+    if (doc_.boxes.size() + 64 > doc_.boxes.capacity()) {
+      doc_.boxes.reserve(static_cast<size_t>(scale * doc_.boxes.size()) + 64);
     }
     if (doc_.raw_text.size() + 4096 > doc_.raw_text.capacity()) {
       doc_.raw_text.reserve(static_cast<size_t>(scale * doc_.raw_text.size()) + 4096);

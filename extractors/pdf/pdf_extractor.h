@@ -12,9 +12,11 @@
 // Role::kFootnote segments labelled with their number.
 //
 // Raw text: lines of a block are joined by "\n" and blocks by "\n\n" (a
-// kSeparator segment). Each line is one segment anchored to its page and box
-// (points from the top-left of the page); segments are not linear
-// (byte_offset -1). Line-end hyphens are kept for the normalizer.
+// kSeparator segment). Each block is one segment anchored to its page and
+// its first line's box; each line is a BoxRun of it (Document::boxes) with
+// the line's box (points from the top-left of the page), so every byte maps
+// to its page and line box at the cost of one box per line. Segments are not
+// linear (byte_offset -1). Line-end hyphens are kept for the normalizer.
 //
 // Errors: an encrypted file that needs a password is kEncrypted; a file that
 // is not a PDF (HTML saved as .pdf), truncated or corrupt is kInvalidInput;

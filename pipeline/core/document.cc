@@ -24,6 +24,12 @@ SourceAnchor Document::AnchorOfRaw(size_t raw, bool is_end) const {
   SourceAnchor a;
   if (const Segment* seg = SegmentOfRaw(segments, byte)) {
     a = seg->anchor;
+    if (!boxes.empty() && byte >= seg->begin) {
+      // The last run starting at or before the byte, if it is the segment's.
+      auto run = std::upper_bound(boxes.begin(), boxes.end(), byte,
+                                  [](size_t off, const BoxRun& r) { return off < r.begin; });
+      if (run != boxes.begin() && (run - 1)->begin >= seg->begin) a.box = (run - 1)->box;
+    }
     if (!seg->linear || a.byte_offset < 0 || byte < seg->begin) return a;
     a.byte_offset += static_cast<int64_t>(byte - seg->begin);
   } else {
@@ -44,6 +50,14 @@ Span Document::MakeSpan(size_t begin, size_t end) const {
 
 const Segment* Document::SegmentAt(size_t norm) const {
   return SegmentOfRaw(segments, offsets.ToRawBegin(norm));
+}
+
+std::span<const BoxRun> Document::BoxesOf(const Segment& seg) const {
+  auto first = std::lower_bound(boxes.begin(), boxes.end(), seg.begin,
+                                [](const BoxRun& r, size_t off) { return r.begin < off; });
+  auto last = std::lower_bound(first, boxes.end(), seg.end,
+                               [](const BoxRun& r, size_t off) { return r.begin < off; });
+  return {first, last};
 }
 
 int Document::SentenceAt(size_t norm) const {

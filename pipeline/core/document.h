@@ -12,6 +12,7 @@
 #define DOSSIER_PIPELINE_CORE_DOCUMENT_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,9 @@ struct Document {
   // Extraction: the text in reading order, tiled by segments.
   std::string raw_text;
   std::vector<Segment> segments;
+  // The boxes inside segments drawn in several (PDF: one run per line of a
+  // block), sorted by `begin`; each segment's runs start at its begin.
+  std::vector<BoxRun> boxes;
 
   // Normalization: clean text and its exact map onto raw_text.
   std::string text;
@@ -86,6 +90,8 @@ struct Document {
   SourceAnchor AnchorOfRaw(size_t raw, bool is_end) const;
   // Returns the segment holding normalized offset `norm`, or nullptr.
   const Segment* SegmentAt(size_t norm) const;
+  // Returns the box runs of `seg` (empty when it is drawn in one box or none).
+  std::span<const BoxRun> BoxesOf(const Segment& seg) const;
   // Returns the index of the sentence holding normalized offset `norm`, or -1.
   int SentenceAt(size_t norm) const;
   // Returns the normalized text of `span`.

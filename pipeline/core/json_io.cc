@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <cmath>
+#include <span>
 #include <string>
 
 namespace dossier {
@@ -113,13 +114,33 @@ json DocumentSourceJson(const Document& doc) {
   return source;
 }
 
-json BlockJson(const Document& doc, const Segment& s) {
-  json b = {{"start", doc.offsets.ToNorm(s.begin)},
-            {"end", doc.offsets.ToNorm(s.end)},
+json BlockJson(const Document& doc, const Segment& s, size_t begin, size_t end, const SourceAnchor& anchor) {
+  json b = {{"start", doc.offsets.ToNorm(begin)},
+            {"end", doc.offsets.ToNorm(end)},
             {"role", RoleName(s.role)},
-            {"source", ToJson(s.anchor)}};
+            {"source", ToJson(anchor)}};
   PutIf(b, "label", s.label);
   return b;
+}
+
+// Calls `emit` with each block of the record, in order: a segment, or for a
+// segment drawn in several boxes (a PDF block's lines) one block per box.
+template <typename Emit>
+void ForEachBlock(const Document& doc, const Emit& emit) {
+  for (const Segment& s : doc.segments) {
+    if (s.role == Role::kSeparator) continue;
+    const std::span<const BoxRun> runs = doc.BoxesOf(s);
+    if (runs.empty()) {
+      emit(BlockJson(doc, s, s.begin, s.end, s.anchor));
+      continue;
+    }
+    SourceAnchor anchor = s.anchor;
+    for (size_t i = 0; i < runs.size(); ++i) {
+      anchor.box = runs[i].box;
+      emit(BlockJson(doc, s, i == 0 ? s.begin : runs[i].begin, i + 1 < runs.size() ? runs[i + 1].begin : s.end,
+                     anchor));
+    }
+  }
 }
 
 json WarningsJson(const Document& doc) {
@@ -144,8 +165,7 @@ json DocumentSkeleton(const Document& doc, const RecordOptions& options) {
   if (options.include_text) j["text"] = doc.text;
   if (options.include_segments) {
     json blocks = json::array();
-    for (const Segment& s : doc.segments) {
-      if (s.role != Role::kSeparator) blocks.push_back(BlockJson(doc, s));
+    ForEachBlock(doc, [&](json b) { blocks.push_back(std::move(b)); });
     }
     j["blocks"] = std::move(blocks);
   }
@@ -192,12 +212,15 @@ void WriteDocumentLine(const Document& doc, const RecordOptions& options,
   };
   buf += '{';
   if (options.include_segments) {
-    std::vector<const Segment*> blocks;
-    for (const Segment& s : doc.segments) {
-      if (s.role != Role::kSeparator) blocks.push_back(&s);
-    }
-    array("\"blocks\":", blocks.size(), [&](size_t i) { return BlockJson(doc, *blocks[i]); });
-    buf += ',';
+    buf += "\"blocks\":[";
+    bool first = true;
+    ForEachBlock(doc, [&](const json& b) {
+      if (!first) buf += ',';
+      first = false;
+      buf += Dump(b);
+      flush(false);
+    });
+    buf += "],";
   }
   array("\"entities\":", doc.entities.size(), [&](size_t i) { return ToJson(doc.entities[i]); });
   buf += ",\"id\":" + Dump(doc.id);

@@ -5,7 +5,9 @@
 // heading, footnote...) and where its first byte is in the source. When the
 // run is a verbatim copy of source bytes (`linear`), byte k of the run is
 // byte anchor.byte_offset + k of the source; otherwise (an HTML entity, a PDF
-// glyph run) every byte maps to the segment's anchor.
+// block) every byte maps to the segment's anchor, except for the glyph box:
+// a segment drawn as several boxes (the lines of a PDF block) lists them as
+// BoxRuns in the document, and each byte takes the box of the run holding it.
 #ifndef DOSSIER_PIPELINE_CORE_SEGMENT_H_
 #define DOSSIER_PIPELINE_CORE_SEGMENT_H_
 
@@ -35,11 +37,21 @@ enum class Role {
 // Returns the stable lower-case name of `role` ("list_item", ...).
 std::string_view RoleName(Role role);
 
+// A run of a segment's raw text drawn in one box: the bytes from `begin` up
+// to the next run's begin (or the segment's end). A PDF block is one
+// segment, each of its lines one run; Document::boxes holds them all, in
+// order, so a line costs a box and an offset, not a segment.
+struct BoxRun {
+  size_t begin = 0;  // raw text offset
+  Box box;
+  bool operator==(const BoxRun&) const = default;
+};
+
 struct Segment {
   size_t begin = 0;  // raw text offsets [begin, end)
   size_t end = 0;
   Role role = Role::kBody;
-  SourceAnchor anchor;  // anchor of the first byte
+  SourceAnchor anchor;  // anchor of the first byte (for a PDF block: page, first line's box)
   bool linear = true;
   // A label the extractor knows the part by: a footnote number, a JSON field
   // name ("summary", "keyPoints"), an HTML tag. Informational.

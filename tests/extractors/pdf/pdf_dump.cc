@@ -1,6 +1,6 @@
 // pdf_dump: prints what the PDF extractor makes of a file, for debugging.
 //   pdf_dump FILE              raw text
-//   pdf_dump --segments FILE   one line per segment: page, role, label, box, text
+//   pdf_dump --segments FILE   one line per line of a segment: page, role, label, box, text
 //   pdf_dump --no-ocr FILE     raw text, scanned pages left empty
 //   pdf_dump --threads N FILE  read pages on N worker threads (default: per core)
 #include <cstdio>
@@ -25,10 +25,18 @@ class PrintSink : public dossier::DocumentSink {
                   doc.metadata.author.c_str(), doc.metadata.date.c_str(), doc.metadata.page_count);
       for (const auto& s : doc.segments) {
         if (s.role == dossier::Role::kSeparator) continue;
-        const auto b = s.anchor.box.value_or(dossier::Box{});
-        std::printf("p%d %-8s %-4s [%6.1f %6.1f %6.1f %5.1f] %s\n", s.anchor.page,
-                    std::string(dossier::RoleName(s.role)).c_str(), s.label.c_str(), b.x, b.y, b.width,
-                    b.height, doc.raw_text.substr(s.begin, s.end - s.begin).c_str());
+        // One line per box run (a line of the block), the segment's own box
+        // when it has none.
+        const auto runs = doc.BoxesOf(s);
+        const size_t n = runs.empty() ? 1 : runs.size();
+        for (size_t i = 0; i < n; ++i) {
+          const auto b = runs.empty() ? s.anchor.box.value_or(dossier::Box{}) : runs[i].box;
+          const size_t begin = runs.empty() || i == 0 ? s.begin : runs[i].begin;
+          const size_t end = i + 1 < n ? runs[i + 1].begin : s.end;
+          std::printf("p%d %-8s %-4s [%6.1f %6.1f %6.1f %5.1f] %s\n", s.anchor.page,
+                      std::string(dossier::RoleName(s.role)).c_str(), s.label.c_str(), b.x, b.y, b.width,
+                      b.height, doc.raw_text.substr(begin, end - begin).c_str());
+        }
       }
     }
     for (const auto& w : doc.warnings) std::fprintf(stderr, "warning %s: %s\n", w.code.c_str(), w.message.c_str());
