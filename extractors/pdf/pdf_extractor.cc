@@ -229,6 +229,11 @@ class PdfExtractor final : public Extractor {
     if (const int n = errors.count(); n > 0) {
       doc.Warn("extract", "pdf_syntax", "Poppler reported " + std::to_string(n) + " syntax errors (damaged file?)");
     }
+    // The projection from the first pages may have overshot: give back the
+    // room before normalization adds its own copies of the text.
+    if (doc.raw_text.capacity() > doc.raw_text.size() + doc.raw_text.size() / 4) doc.raw_text.shrink_to_fit();
+    if (doc.boxes.capacity() > doc.boxes.size() + doc.boxes.size() / 4) doc.boxes.shrink_to_fit();
+    if (doc.segments.capacity() > doc.segments.size() + doc.segments.size() / 4) doc.segments.shrink_to_fit();
     sink.Accept(std::move(doc));
     return Status::Ok();
   }

@@ -25,13 +25,23 @@ void PrintErrors(const FileReport& report) {
   for (const ErrorRecord& e : report.errors) std::cerr << e.ToLine() << "\n";
 }
 
-// Collects documents in memory (for `text`, which prints only the text).
-class CollectingSink final : public RecordSink {
+// Prints each document's text as it comes (for `text`): documents of a
+// JSON dump separated by a blank line, nothing held back.
+class TextPrintingSink final : public RecordSink {
  public:
-  void WriteDocument(const Document& doc) override { texts.push_back(doc.text); }
+  void WriteDocument(const Document& doc) override {
+    if (documents_++ > 0) std::cout << "\n\n";
+    std::cout << doc.text;
+  }
   void WriteError(const ErrorRecord&) override {}
-  Status Finish() override { return Status::Ok(); }
-  std::vector<std::string> texts;
+  Status Finish() override {
+    if (documents_ > 0) std::cout << "\n";
+    std::cout.flush();
+    return Status::Ok();
+  }
+
+ private:
+  size_t documents_ = 0;
 };
 
 // Progress on stderr: a rewritten line on a terminal, else a line every few
@@ -168,15 +178,10 @@ int ExtractCommand(const Processor& processor, const std::vector<std::string>& p
 }
 
 int TextCommand(const Processor& processor, const std::string& path) {
-  CollectingSink sink;
+  TextPrintingSink sink;
   FileReport report = processor.ProcessFile(path, sink);
+  (void)sink.Finish();
   PrintErrors(report);
-  for (size_t i = 0; i < sink.texts.size(); ++i) {
-    if (i > 0) std::cout << "\n\n";
-    std::cout << sink.texts[i];
-  }
-  if (!sink.texts.empty()) std::cout << "\n";
-  std::cout.flush();
   return report.errors.empty() ? kExitOk : kExitSomeFailed;
 }
 

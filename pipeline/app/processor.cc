@@ -58,11 +58,26 @@ class FinishingSink final : public DocumentSink {
   }
 
   // Returns the first schema violation of doc's record. The record is
-  // checked a piece at a time, the entities one by one, so that a document
-  // with a million entities is never one JSON value in memory.
+  // checked a piece at a time, blocks, sentences and entities one by one, so
+  // that a long document is never one JSON value in memory. (The text is a
+  // string by construction, so the skeleton leaves it out.)
   std::optional<ValidationError> FirstProblem(const Document& doc) const {
     const SchemaValidator& validator = processor_.validator();
-    auto problems = validator.Validate("document", DocumentSkeleton(doc));
+    RecordOptions skeleton;
+    skeleton.include_text = skeleton.include_segments = skeleton.include_sentences = false;
+    auto problems = validator.Validate("document", DocumentSkeleton(doc, skeleton));
+    size_t block = 0;
+    ForEachBlockJson(doc, [&](const nlohmann::json& b) {
+      if (problems.empty()) {
+        problems = validator.Validate("document/block", b);
+        for (ValidationError& p : problems) p.pointer = "/blocks/" + std::to_string(block) + p.pointer;
+      }
+      ++block;
+    });
+    for (size_t i = 0; problems.empty() && i < doc.sentences.size(); ++i) {
+      problems = validator.Validate("document/sentence", nlohmann::json::array({doc.sentences[i].begin, doc.sentences[i].end}));
+      for (ValidationError& p : problems) p.pointer = "/sentences/" + std::to_string(i) + p.pointer;
+    }
     for (size_t i = 0; problems.empty() && i < doc.entities.size(); ++i) {
       problems = validator.Validate("document/entity", ToJson(doc.entities[i]));
       for (ValidationError& p : problems) p.pointer = "/entities/" + std::to_string(i) + p.pointer;

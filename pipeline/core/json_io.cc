@@ -155,6 +155,10 @@ std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 }  // namespace
 
+void ForEachBlockJson(const Document& doc, const std::function<void(const nlohmann::json&)>& emit) {
+  ForEachBlock(doc, [&](const json& b) { emit(b); });
+}
+
 json DocumentSkeleton(const Document& doc, const RecordOptions& options) {
   json j;
   j["record"] = "document";
@@ -166,7 +170,6 @@ json DocumentSkeleton(const Document& doc, const RecordOptions& options) {
   if (options.include_segments) {
     json blocks = json::array();
     ForEachBlock(doc, [&](json b) { blocks.push_back(std::move(b)); });
-    }
     j["blocks"] = std::move(blocks);
   }
   if (options.include_sentences) {

@@ -34,6 +34,10 @@ nlohmann::json ToJson(const Document& doc, const RecordOptions& options = {});
 // Returns the document record without its entities (an empty array): what a
 // validator checks before it checks each entity's ToJson on its own.
 nlohmann::json DocumentSkeleton(const Document& doc, const RecordOptions& options = {});
+// Calls `emit` with the JSON of each block of the record, in order (a
+// segment, or one per box of a segment drawn in several): what a validator
+// checks one by one against the "document/block" definition.
+void ForEachBlockJson(const Document& doc, const std::function<void(const nlohmann::json&)>& emit);
 // Writes the document record as one JSON Lines line through `emit`, a piece
 // at a time: the bytes of Line(ToJson(doc, options)), without ever holding
 // the whole record (a long document's text, blocks, sentences and entities)

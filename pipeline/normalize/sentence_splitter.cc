@@ -153,32 +153,49 @@ std::vector<TextRange> SentenceSplitter::Split(std::string_view text) const {
     }
   };
   if (text.empty()) return out;
-  if (iterator_ == nullptr || text.size() > static_cast<size_t>(INT32_MAX)) {
+  if (iterator_ == nullptr) {
     emit_lines(0, text.size());  // no ICU: paragraphs only
     return out;
   }
   // ICU breaks UTF-16 text natively; its UTF-8 adapter re-decodes the text
   // chunk by chunk and costs about as much again. So the text goes to UTF-16
-  // once, and boundaries come back to UTF-8 offsets in one forward walk.
-  const icu::UnicodeString utf16 =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  iterator_->setText(utf16);
-  size_t byte = 0;     // UTF-8 offset of UTF-16 index `unit`
-  int32_t unit = 0;
-  auto to_byte = [&](int32_t target) {
-    while (unit < target && byte < text.size()) {
-      const auto lead = static_cast<unsigned char>(text[byte]);
-      const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      byte += len;
-      unit += len == 4 ? 2 : 1;  // four-byte characters are surrogate pairs
+  // a chunk at a time (memory bounded by the chunk, not the document), each
+  // chunk ending at a line break, which ends a sentence anyway; boundaries
+  // come back to UTF-8 offsets in one forward walk.
+  constexpr size_t kChunkBytes = 256 << 10;
+  icu::UnicodeString utf16;
+  for (size_t chunk = 0; chunk < text.size();) {
+    size_t chunk_end = std::min(text.size(), chunk + kChunkBytes);
+    if (chunk_end < text.size()) {
+      const size_t nl = text.find('\n', chunk_end);
+      chunk_end = nl == std::string_view::npos ? text.size() : nl + 1;
     }
-    return std::min(byte, text.size());
-  };
-  size_t begin = to_byte(iterator_->first());
-  for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
-    const size_t end_byte = to_byte(end);
-    emit_lines(begin, end_byte);
-    begin = end_byte;
+    if (chunk_end - chunk > static_cast<size_t>(INT32_MAX)) {
+      emit_lines(chunk, chunk_end);  // beyond ICU's string length: lines only
+      chunk = chunk_end;
+      continue;
+    }
+    utf16 = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(text.data() + chunk, static_cast<int32_t>(chunk_end - chunk)));
+    iterator_->setText(utf16);
+    size_t byte = chunk;  // UTF-8 offset of UTF-16 index `unit`
+    int32_t unit = 0;
+    auto to_byte = [&](int32_t target) {
+      while (unit < target && byte < chunk_end) {
+        const auto lead = static_cast<unsigned char>(text[byte]);
+        const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        byte += len;
+        unit += len == 4 ? 2 : 1;  // four-byte characters are surrogate pairs
+      }
+      return std::min(byte, chunk_end);
+    };
+    size_t begin = to_byte(iterator_->first());
+    for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
+      const size_t end_byte = to_byte(end);
+      emit_lines(begin, end_byte);
+      begin = end_byte;
+    }
+    chunk = chunk_end;
   }
   // The iterator must not outlive the string it reads.
   iterator_->setText(icu::UnicodeString());

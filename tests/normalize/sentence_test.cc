@@ -142,5 +142,25 @@ TEST(SentenceTest, SeedFilesTile) {
   }
 }
 
+// Long text is broken a chunk at a time at line breaks: the sentences of a
+// text of several chunks are those of its lines split one by one, offsets
+// included, across multibyte characters.
+TEST(SentenceTest, LongTextSplitsAsItsLines) {
+  TextNormalizer normalizer;
+  const std::string line = "In 2019 the court ruled. See Doe v. Roe, 1 F.3d 2 (9th Cir. 2019). \u00BFQu\u00E9? Fin \U0001F600.\n";
+  std::string text;
+  while (text.size() < (1u << 20)) text += line;
+  const std::vector<TextRange> one = normalizer.SplitSentences(line);
+  ASSERT_EQ(one.size(), 4u);
+  const std::vector<TextRange> all = normalizer.SplitSentences(text);
+  const size_t copies = text.size() / line.size();
+  ASSERT_EQ(all.size(), one.size() * copies);
+  for (size_t i = 0; i < all.size(); ++i) {
+    const size_t shift = (i / one.size()) * line.size();
+    EXPECT_EQ(all[i].begin, one[i % one.size()].begin + shift) << i;
+    EXPECT_EQ(all[i].end, one[i % one.size()].end + shift) << i;
+  }
+}
+
 }  // namespace
 }  // namespace dossier
