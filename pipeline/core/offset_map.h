@@ -30,6 +30,13 @@ class OffsetMap {
   size_t norm_size() const { return norm_size_; }
   // Returns the number of replacements recorded.
   size_t change_count() const { return changes_.size(); }
+  // Calls f(raw_begin, raw_length, norm_begin, norm_length) for every
+  // replacement, in text order (a finder looking for what normalization
+  // folded away, such as the column gaps of a plain-text table).
+  template <typename F>
+  void ForEachChange(F&& f) const {
+    for (const Change& c : changes_) f(c.raw_begin, c.raw_length, c.norm_begin, c.norm_length);
+  }
 
   // Returns the raw offset of normalized offset `norm` taken as the start of
   // a range (inside a replacement: the replacement's raw start).

@@ -14,6 +14,8 @@
 
 #include "pipeline/find/noun_phrase.h"
 #include "pipeline/find/number_words.h"
+#include "pipeline/find/sentence_language.h"
+#include "pipeline/find/table_cells.h"
 #include "pipeline/core/text_util.h"
 
 namespace dossier {
@@ -94,6 +96,7 @@ struct Figure {
   double value = 0;
   size_t begin = 0, end = 0;  // the number with its multiplier
   bool year_like = false;     // "2019": four digits, no separator
+  bool plus = false;          // "100+"
 };
 
 // What follows `of` after a figure.
@@ -102,6 +105,17 @@ struct OfPhrase {
   std::string subject;          // X's noun phrase, or a nested figure's
   bool nested = false;          // "of the 2,315 people": subject only
   bool number_only = false;     // "of 2019": a number that counts nothing
+};
+
+// What one Find call knows about its document beyond the text: the
+// language of each sentence, read the first time a number there needs it.
+struct Scope {
+  const Document& doc;
+  std::string_view text;
+  const Blocked& blocked;
+  std::string_view doc_lang;                            // metadata's, "" when unknown
+  mutable std::string_view fallback;                    // "" until read
+  mutable std::vector<std::string_view> sentence_lang;  // "" until read
 };
 
 struct Candidate {
@@ -118,9 +132,24 @@ class StatisticFinder : public Finder {
         currencies_(MapOf<std::string>(pack.list("currencies"))),
         duration_units_(MapOf<std::string>(pack.list("duration_units"))),
         measure_units_(MapOf<std::string>(pack.list("measure_units"))),
+        postfix_qualifiers_(MapOf<std::string>(pack.list("postfix_qualifiers"))),
         multipliers_(MapOf<double>(pack.list("multipliers"))),
         denominators_(MapOf<double>(pack.list("fraction_denominators"))),
-        as_of_triggers_(StringsOf(pack.list("as_of_triggers"))) {
+        as_of_triggers_(StringsOf(pack.list("as_of_triggers"))),
+        as_of_anaphors_(StringsOf(pack.list("as_of_anaphors"))),
+        language_(pack.list("language_cues")),
+        tables_(pack) {
+    for (std::string& s : StringsOf(pack.list("table_label_headings"))) table_label_headings_.insert(std::move(s));
+    RE2::Options options;
+    options.set_log_errors(false);
+    table_number_ = std::make_unique<RE2>(pack.fragment("digits"), options);
+    table_pattern_.id = "statistic.table_cell";
+    table_pattern_.resolve = "table_cell";
+    for (std::string& s : StringsOf(pack.list("fraction_articles"))) fraction_articles_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("of_words"))) of_words_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("partitive_pronouns"))) partitive_pronouns_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("decimal_comma_languages"))) decimal_comma_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("times_comparatives"))) times_comparatives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("label_words"))) label_words_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("fraction_blockers"))) fraction_blockers_.insert(std::move(s));
     std::stable_sort(as_of_triggers_.begin(), as_of_triggers_.end(),
@@ -140,13 +169,16 @@ class StatisticFinder : public Finder {
       blocked.Add(e.span.begin, e.span.end);
     }
     blocked.Finish();
+    const std::string_view doc_lang = doc.metadata.language;
+    Scope scope{doc, text, blocked, doc_lang.size() >= 2 ? doc_lang.substr(0, 2) : std::string_view(), {}, {}};
 
     std::vector<Candidate> candidates;
     candidates.reserve(matches.size());
     for (const PatternMatch& m : matches) {
       Candidate c;
-      if (Resolve(m, text, blocked, &c)) candidates.push_back(std::move(c));
+      if (Resolve(scope, m, &c)) candidates.push_back(std::move(c));
     }
+    AddTableCells(scope, &candidates);
     std::vector<Candidate> kept = SelectLongestCandidates(std::move(candidates));
     SetAsOf(doc, earlier, kept);
     for (Candidate& c : kept) {
@@ -162,18 +194,26 @@ class StatisticFinder : public Finder {
 
  private:
   // Returns true and fills `c` when match `m` is a figure.
-  bool Resolve(const PatternMatch& m, std::string_view text, const Blocked& blocked, Candidate* c) const {
+  bool Resolve(const Scope& s, const PatternMatch& m, Candidate* c) const {
+    const std::string_view text = s.text;
+    const Blocked& blocked = s.blocked;
     if (m.pattern->resolve != "figure") return false;
     c->pattern = m.pattern;
     c->begin = m.begin;
     c->end = m.end;
     const std::string_view qual = m.Group("qual");
     if (!qual.empty()) c->value.qualifier = Qualifier(qual);
-    if (m.Has("frac")) return ResolveFraction(m, text, blocked, c);
+    if (m.Has("frac")) return ResolveFraction(s, m, c);
 
-    std::optional<Figure> fig = ReadFigure(m, text, "num", "words");
-    if (!fig && m.Has("eswords")) fig = ReadSpanish(m, text);
+    std::optional<Figure> fig = ReadFigure(s, m, "num", "words");
     if (!fig) return false;
+    // "10-15 days": one figure, the lower bound its value.
+    if (!m.Has("cur")) {
+      if (std::optional<Figure> low = RangeLowerBound(text, *fig)) {
+        fig->begin = low->begin;
+        fig->value = low->value;
+      }
+    }
     // The core is the figure with its currency sign: it must stand alone.
     const bool sign = m.Has("cur");
     const size_t core_begin = sign ? std::min(fig->begin, m.GroupBegin("cur", text)) : fig->begin;
@@ -182,6 +222,7 @@ class StatisticFinder : public Finder {
     if (blocked.Overlaps(core_begin, fig->end)) return false;
     if (qual.empty()) c->begin = core_begin;  // "one and [two years]", "every [3 days]"
     c->value.value = fig->value;
+    if (fig->plus && c->value.qualifier.empty()) c->value.qualifier = PostfixQualifier("+");
 
     if (sign || m.Has("curw")) {
       c->value.kind = "money";
@@ -197,7 +238,7 @@ class StatisticFinder : public Finder {
       AttachOf(text, blocked, c, /*direct_noun=*/true);
       return true;
     } else if (m.Has("den") || m.Has("denwords")) {
-      if (ResolveRatio(m, text, blocked, *fig, c)) return true;
+      if (ResolveRatio(s, m, *fig, c)) return true;
       c->begin = qual.empty() ? core_begin : m.begin;
       c->end = fig->end;  // "over 16,000 in 2019": a count after all
     } else if (m.Has("dunit")) {
@@ -206,6 +247,13 @@ class StatisticFinder : public Finder {
       c->value.kind = "duration";
       c->value.unit = it->second;
       return true;
+    } else if (EndsWithTimes(text.substr(m.begin, m.end - m.begin)) && m.Has("times")) {
+      // "10.5 times more likely": a ratio; "seven times": occasions, counted.
+      std::optional<Word> next = NounPhraseReader::NextWord(text, m.end);
+      if (next && times_comparatives_.contains(next->lower)) {
+        c->value.kind = "ratio";
+        return true;
+      }
     } else if (m.Has("munit")) {
       auto it = measure_units_.find(Canonical(m.Group("munit")));
       c->value.kind = "measure";
@@ -214,11 +262,12 @@ class StatisticFinder : public Finder {
     }
     c->value.kind = "count";
     if (fig->year_like) return false;  // "2019 policy", "around 2019"
-    return ResolveCount(m, text, blocked, *fig, c);
+    return ResolveCount(s, m, *fig, c);
   }
 
-  bool ResolveCount(const PatternMatch& m, std::string_view text, const Blocked& blocked, const Figure& fig,
-                    Candidate* c) const {
+  bool ResolveCount(const Scope& s, const PatternMatch& m, const Figure& fig, Candidate* c) const {
+    const std::string_view text = s.text;
+    const Blocked& blocked = s.blocked;
     const size_t after = fig.end;
     if (std::optional<TextRange> np = np_.Read(text, after)) {
       const std::string head = LastWordLower(text.substr(np->begin, np->end - np->begin));
@@ -235,15 +284,23 @@ class StatisticFinder : public Finder {
       c->end = from_end;
       return true;
     }
+    // "and 213 of them for more than three years": a part of a group just counted.
+    if (std::optional<Word> of = NounPhraseReader::NextWord(text, after); of && of_words_.contains(of->lower)) {
+      if (std::optional<Word> who = NounPhraseReader::NextWord(text, of->end);
+          who && partitive_pronouns_.contains(who->lower) && !np_.Read(text, who->end)) {
+        return true;  // not "4 of these rules", where "these" is a determiner
+      }
+    }
     if (m.Has("qual")) return !IsThreshold(text, m.begin, c->value.qualifier);
     // A bare number counts nothing unless it is large by its multiplier.
     return m.Has("mult") || m.Has("multx") || (fig.value >= 1e6 && m.Has("words"));
   }
 
   // Returns true when "N out of M" / "one in five" of `m` is a ratio.
-  bool ResolveRatio(const PatternMatch& m, std::string_view text, const Blocked& blocked, const Figure& num,
-                    Candidate* c) const {
-    std::optional<Figure> den = ReadFigure(m, text, "den", "denwords");
+  bool ResolveRatio(const Scope& s, const PatternMatch& m, const Figure& num, Candidate* c) const {
+    const std::string_view text = s.text;
+    const Blocked& blocked = s.blocked;
+    std::optional<Figure> den = ReadFigure(s, m, "den", "denwords");
     if (!den || den->value <= 0 || num.value > den->value || den->year_like) return false;
     if (!StandsAlone(text, den->begin, den->end)) return false;
     if (blocked.Overlaps(m.begin, m.end)) return false;
@@ -265,7 +322,9 @@ class StatisticFinder : public Finder {
     return true;
   }
 
-  bool ResolveFraction(const PatternMatch& m, std::string_view text, const Blocked& blocked, Candidate* c) const {
+  bool ResolveFraction(const Scope& s, const PatternMatch& m, Candidate* c) const {
+    const std::string_view text = s.text;
+    const Blocked& blocked = s.blocked;
     const std::string frac = AsciiLower(m.Group("frac"));
     double den = 0;
     if (auto it = denominators_.find(frac); it != denominators_.end()) {
@@ -280,8 +339,9 @@ class StatisticFinder : public Finder {
     double numer = 1;
     if (!numer_text.empty()) {
       const std::string n = AsciiLower(numer_text);
-      if (n != "a" && n != "one") {
+      if (!fraction_articles_.contains(n)) {
         std::optional<double> v = ParseNumberWords(numer_text, "en");
+        if (!v && Language(s, m.begin) != "en") v = ParseNumberWords(numer_text, Language(s, m.begin));
         if (!v) return false;
         numer = *v;
       }
@@ -306,6 +366,112 @@ class StatisticFinder : public Finder {
       if (!of.subject.empty()) c->value.subject = of.subject;
     }
     return true;
+  }
+
+  // What a table column's heading says its numbers are.
+  struct Column {
+    bool skip = false;  // labels, years, dates: not figures
+    std::string kind = "count";
+    std::string unit;
+  };
+
+  // Returns what `heading` ("ALOS (days)", "Share (%)", "Fiscal year",
+  // "Rank") makes of its column's numbers.
+  Column ReadHeading(std::string_view heading) const {
+    Column col;
+    const std::string lower = Canonical(heading);
+    if (lower.empty()) return col;
+    const std::string first = lower.substr(0, lower.find(' '));
+    if (table_label_headings_.contains(lower) || table_label_headings_.contains(first)) {
+      col.skip = true;
+      return col;
+    }
+    if (lower.find('%') != std::string::npos || lower.find("percent") != std::string::npos ||
+        lower.find("por ciento") != std::string::npos) {
+      col.kind = "percent";
+      return col;
+    }
+    // The unit: in the last parentheses ("ALOS (days)"), else the last word
+    // ("Average stay in days").
+    std::string_view unit_text;
+    const size_t open = heading.rfind('(');
+    const size_t close = open == npos ? npos : heading.find(')', open);
+    if (close != npos) {
+      unit_text = heading.substr(open + 1, close - open - 1);
+    } else {
+      const size_t space = heading.find_last_of(' ');
+      unit_text = space == npos ? heading : heading.substr(space + 1);
+    }
+    const std::string unit = Canonical(unit_text);
+    if (auto it = duration_units_.find(unit); it != duration_units_.end()) {
+      col.kind = "duration";
+      col.unit = it->second;
+    } else if (auto m = measure_units_.find(unit); m != measure_units_.end()) {
+      col.kind = "measure";
+      col.unit = m->second;
+    } else if (std::string cur = Currency(unit_text); !cur.empty()) {
+      col.kind = "money";
+      col.unit = cur;
+    }
+    return col;
+  }
+
+  // Adds the numbers of the tables' data cells: every cell that is a number
+  // alone, in a column that holds neither labels nor years; a first row
+  // without such numbers is the header, whose headings give the kind and
+  // unit. A plain-text table must have a header (it is a guess from layout;
+  // a marked one is the extractor's word).
+  void AddTableCells(const Scope& s, std::vector<Candidate>* out) const {
+    const std::string_view text = s.text;
+    auto cell_text = [&](const TableCell& c) { return text.substr(c.begin, c.end - c.begin); };
+    auto number = [&](const TableCell& c) -> std::optional<double> {
+      const std::string_view t = cell_text(c);
+      if (t.empty() || !IsDigit(t[0]) || !RE2::FullMatch(t, *table_number_)) return std::nullopt;
+      return ParseDigits(t, [&] { return DecimalComma(s, c.begin); });
+    };
+    auto year_like = [](std::string_view t, double v) {
+      return t.size() == 4 && v >= 1800 && v <= 2100 && IsDigit(t[1]) && IsDigit(t[2]) && IsDigit(t[3]);
+    };
+    for (const Table& table : tables_.Read(s.doc)) {
+      const TableRow& first = table.rows.front();
+      bool header = true;
+      for (const TableCell& c : first.cells) {
+        if (std::optional<double> v = number(c); v && !year_like(cell_text(c), *v)) header = false;
+      }
+      if (!header && !table.marked) continue;
+      size_t width = 0;
+      for (const TableRow& row : table.rows) width = std::max(width, row.cells.size());
+      for (size_t col = 0; col < width; ++col) {
+        Column column;
+        if (header && col < first.cells.size()) column = ReadHeading(cell_text(first.cells[col]));
+        if (column.skip) continue;
+        std::vector<std::pair<const TableCell*, double>> cells;
+        for (size_t r = header ? 1 : 0; r < table.rows.size(); ++r) {
+          if (col >= table.rows[r].cells.size()) continue;
+          const TableCell& c = table.rows[r].cells[col];
+          if (std::optional<double> v = number(c)) cells.emplace_back(&c, *v);
+        }
+        if (cells.empty()) continue;
+        // A column of years, or of row numbers 1, 2, 3 ..., labels its rows.
+        bool years = true, enumeration = cells.size() >= 3;
+        for (size_t k = 0; k < cells.size(); ++k) {
+          years = years && year_like(cell_text(*cells[k].first), cells[k].second);
+          enumeration = enumeration && cells[k].second == static_cast<double>(k + 1);
+        }
+        if (years || enumeration) continue;
+        for (const auto& [cell, value] : cells) {
+          if (s.blocked.Overlaps(cell->begin, cell->end)) continue;
+          Candidate c;
+          c.begin = cell->begin;
+          c.end = cell->end;
+          c.pattern = &table_pattern_;
+          c.value.kind = column.kind;
+          c.value.unit = column.unit;
+          c.value.value = value;
+          out->push_back(std::move(c));
+        }
+      }
+    }
   }
 
   // Extends `c` over "of X" (or, when `direct_noun`, a plural noun right
@@ -336,7 +502,7 @@ class StatisticFinder : public Finder {
   OfPhrase ReadOf(std::string_view text, size_t pos) const {
     OfPhrase of;
     std::optional<Word> w = NounPhraseReader::NextWord(text, pos);
-    if (!w || w->lower != "of") return of;
+    if (!w || !of_words_.contains(w->lower)) return of;
     size_t p = np_.SkipDeterminers(text, w->end);
     while (p < text.size() && text[p] == ' ') ++p;
     if (p < text.size() && IsDigit(text[p])) {
@@ -364,21 +530,25 @@ class StatisticFinder : public Finder {
   }
 
   // Returns the figure of groups `num` (digits, with mult/multx) or `words`.
-  std::optional<Figure> ReadFigure(const PatternMatch& m, std::string_view text, const char* num,
-                                   const char* words) const {
+  std::optional<Figure> ReadFigure(const Scope& s, const PatternMatch& m, const char* num, const char* words) const {
+    const std::string_view text = s.text;
     Figure f;
     const std::string_view digits = m.Group(num);
     if (!digits.empty()) {
-      std::string plain;
-      for (char ch : digits) {
-        if (ch != ',') plain += ch;
-      }
-      if (plain.size() > 18) return std::nullopt;  // an identifier, not a figure
-      f.value = std::strtod(plain.c_str(), nullptr);
       f.begin = m.GroupBegin(num, text);
       f.end = f.begin + digits.size();
-      f.year_like = plain.size() == 4 && digits.size() == 4 && plain.find('.') == std::string::npos && f.value >= 1800 && f.value <= 2100;
+      std::optional<double> value = ParseDigits(digits, [&] { return DecimalComma(s, f.begin); });
+      if (!value) return std::nullopt;
+      f.value = *value;
+      f.year_like = digits.size() == 4 && IsDigit(digits[1]) && IsDigit(digits[2]) && f.value >= 1800 &&
+                    f.value <= 2100;
       if (num == std::string_view("num")) {
+        // "100+ degrees": the pattern's `plus` took the sign (read from the
+        // text: cheaper than a group look-up on every figure).
+        if (f.end < m.end && text[f.end] == '+') {
+          f.plus = true;
+          ++f.end;
+        }
         for (const char* g : {"mult", "multx"}) {
           const std::string_view mult = m.Group(g);
           if (mult.empty()) continue;
@@ -392,10 +562,22 @@ class StatisticFinder : public Finder {
       return std::isfinite(f.value) ? std::optional<Figure>(f) : std::nullopt;
     }
     const std::string_view spelled = m.Group(words);
-    if (spelled.empty()) return std::nullopt;
+    if (spelled.empty()) {
+      const std::string_view an = num == std::string_view("num") ? m.Group("an") : std::string_view();
+      if (an.empty()) return std::nullopt;
+      f.value = 1;  // "more than a year"
+      f.begin = m.GroupBegin("an", text);
+      f.end = f.begin + an.size();
+      return f;
+    }
     f.begin = m.GroupBegin(words, text);
     f.end = f.begin + spelled.size();
-    if (std::optional<double> v = ParseNumberWords(spelled, "en")) {
+    // English number words are read as such; others only in a sentence of
+    // their language: "once" is eleven in Spanish, "UN" no number in English.
+    std::string_view lang = "en";
+    std::optional<double> v = ParseNumberWords(spelled, lang);
+    if (!v && (lang = Language(s, f.begin)) != "en") v = ParseNumberWords(spelled, lang);
+    if (v) {
       f.value = *v;
       return f;
     }
@@ -403,22 +585,89 @@ class StatisticFinder : public Finder {
     const std::string lower = AsciiLower(spelled);
     const size_t and_at = lower.rfind(" and ");
     if (and_at == std::string::npos) return std::nullopt;
-    std::optional<double> v = ParseNumberWords(spelled.substr(and_at + 5), "en");
+    v = ParseNumberWords(spelled.substr(and_at + 5), "en");
     if (!v) return std::nullopt;
     f.value = *v;
     f.begin += and_at + 5;
     return f;
   }
 
-  std::optional<Figure> ReadSpanish(const PatternMatch& m, std::string_view text) const {
-    const std::string_view spelled = m.Group("eswords");
-    std::optional<double> v = ParseNumberWords(spelled, "es");
-    if (!v) return std::nullopt;
-    Figure f;
-    f.value = *v;
-    f.begin = m.GroupBegin("eswords", text);
-    f.end = f.begin + spelled.size();
-    return f;
+  // Returns the language ("en", "es") of the sentence holding `pos`.
+  std::string_view Language(const Scope& s, size_t pos) const {
+    const int sentence = s.doc.SentenceAt(pos);
+    std::string_view lang;
+    if (sentence < 0) {
+      lang = language_.Of(s.text.substr(pos - std::min<size_t>(pos, 200), 400), "");
+    } else {
+      if (s.sentence_lang.empty()) s.sentence_lang.resize(s.doc.sentences.size());
+      std::string_view& known = s.sentence_lang[static_cast<size_t>(sentence)];
+      if (known.empty()) {
+        const TextRange& r = s.doc.sentences[static_cast<size_t>(sentence)];
+        known = language_.Of(s.text.substr(r.begin, r.end - r.begin), "?");
+      }
+      lang = known == "?" ? std::string_view() : known;
+    }
+    if (!lang.empty()) return lang;
+    if (s.fallback.empty()) {
+      // No language leads in the sentence: the document's, from its
+      // metadata, else from its opening.
+      s.fallback = !s.doc_lang.empty() ? s.doc_lang : language_.Of(s.text, "en");
+    }
+    return s.fallback;
+  }
+
+  // Returns true when the sentence holding `pos` writes decimals with a
+  // comma and groups thousands with a dot ("5.000", "72,5").
+  bool DecimalComma(const Scope& s, size_t pos) const { return decimal_comma_.contains(std::string(Language(s, pos))); }
+
+  // Returns the value of `digits` as written ("71,000", "0.4", "5.000",
+  // "72,5"), or nullopt when it is not a number in its sentence's
+  // convention. A separator followed by exactly three digits after at most
+  // three groups thousands in either convention, except that a lone dot so
+  // placed is a decimal point in English ("5.000" is five); otherwise the
+  // sentence decides (`decimal_comma()` is asked only then).
+  template <typename DecimalCommaFn>
+  static std::optional<double> ParseDigits(std::string_view digits, DecimalCommaFn decimal_comma) {
+    size_t commas = 0, dots = 0, last_sep = npos;
+    for (size_t i = 0; i < digits.size(); ++i) {
+      if (digits[i] == ',') ++commas;
+      if (digits[i] == '.') ++dots;
+      if (digits[i] == ',' || digits[i] == '.') last_sep = i;
+    }
+    char decimal = 0;  // the decimal separator, if any
+    if (commas > 0 && dots > 0) {
+      decimal = digits[last_sep];  // "1,234.5" / "1.234,5": the last one
+    } else if (commas + dots == 1) {
+      const size_t first_group = last_sep;
+      const size_t after = digits.size() - last_sep - 1;
+      const bool grouping_shape = after == 3 && first_group <= 3;
+      const char sep = digits[last_sep];
+      if (sep == ',') {
+        if (grouping_shape) {
+          decimal = 0;
+        } else if (decimal_comma()) {
+          decimal = ',';
+        } else {
+          return std::nullopt;  // "1,5" in English: a list, not a number
+        }
+      } else {
+        decimal = grouping_shape && decimal_comma() ? 0 : '.';
+      }
+    } else if (commas + dots > 1) {
+      decimal = 0;  // "1,234,567", "1.234.567"
+    }
+    std::string plain;
+    plain.reserve(digits.size());
+    for (char ch : digits) {
+      if (IsDigit(ch)) {
+        plain += ch;
+      } else if (ch == decimal) {
+        plain += '.';
+      }
+    }
+    if (plain.size() > 18) return std::nullopt;  // an identifier, not a figure
+    const double v = std::strtod(plain.c_str(), nullptr);
+    return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
   }
 
   // Returns false for a number glued to what surrounds it: a footnote marker
@@ -442,15 +691,78 @@ class StatisticFinder : public Finder {
     return true;
   }
 
-  // Returns true when the word right before `begin` makes the number a label.
+  // Returns true when the word right before `begin` makes the number a label:
+  // a listed label word ("Level 4", "page 12") or a product name written in
+  // the lower-then-upper case of brands ("iOS 15", "iPhone 14", "macOS 13").
   bool AfterLabel(std::string_view text, size_t begin) const {
     if (begin > 0 && (text[begin - 1] == '#' || text[begin - 1] == '\xA7' /* tail of § */)) return true;
-    return label_words_.contains(PreviousWordLower(text, begin));
+    if (label_words_.contains(PreviousWordLower(text, begin))) return true;
+    return IsProductName(PreviousWord(text, begin));
   }
 
-  // Returns the lower-cased word (non-space run, trailing comma dropped)
-  // before `pos`, looking back at most a few bytes.
-  static std::string PreviousWordLower(std::string_view text, size_t pos) {
+  // Returns true for a word that starts in lower case and has a capital
+  // after it: "iOS", "iPhone", "eBay".
+  static bool IsProductName(std::string_view word) {
+    if (word.size() < 2 || !(word[0] >= 'a' && word[0] <= 'z')) return false;
+    for (size_t i = 1; i < word.size(); ++i) {
+      if (word[i] >= 'A' && word[i] <= 'Z') return true;
+      if (!IsAsciiLetter(word[i])) return false;
+    }
+    return false;
+  }
+
+  // Returns the lower bound of a range written as one figure ("10-15 days",
+  // "2-3 weeks") when `upper` is the number after the hyphen: digits that
+  // stand alone before it, smaller, and at most one digit shorter.
+  static std::optional<Figure> RangeLowerBound(std::string_view text, const Figure& upper) {
+    const size_t hyphen = upper.begin;
+    if (hyphen < 2 || text[hyphen - 1] != '-' || !IsDigit(text[hyphen - 2])) return std::nullopt;
+    size_t b = hyphen - 1;
+    while (b > 0 && hyphen - 1 - b < 12 && (IsDigit(text[b - 1]) || text[b - 1] == ',' || text[b - 1] == '.')) --b;
+    if (!IsDigit(text[b])) return std::nullopt;
+    if (b > 0 && (IsAsciiLetter(text[b - 1]) || text[b - 1] == '-' || text[b - 1] == '/' ||
+                  static_cast<unsigned char>(text[b - 1]) >= 0x80)) {
+      return std::nullopt;  // "COVID-19", "I-94", "A-201-555"
+    }
+    auto digits_of = [](std::string_view s) {
+      std::string plain;
+      for (char ch : s) {
+        if (IsDigit(ch) || ch == '.') plain += ch;
+        else if (ch != ',') break;
+      }
+      return plain;
+    };
+    const std::string low_digits = digits_of(text.substr(b, hyphen - 1 - b));
+    const std::string up_digits = digits_of(text.substr(upper.begin, upper.end - upper.begin));
+    const double low_value = std::strtod(low_digits.c_str(), nullptr);
+    const double up_value = std::strtod(up_digits.c_str(), nullptr);
+    if (!(low_value < up_value) || up_value <= 0 || up_digits.size() > low_digits.size() + 1) return std::nullopt;
+    Figure low;
+    low.value = low_value * (upper.value / up_value);  // "10-15 million"
+    low.begin = b;
+    low.end = hyphen - 1;
+    return low;
+  }
+
+  // Returns true when `s` ends in "times" (any case): the only matches
+  // whose `times` group needs looking up.
+  static bool EndsWithTimes(std::string_view s) {
+    if (s.size() < 5) return false;
+    const std::string_view tail = s.substr(s.size() - 5);
+    for (size_t i = 0; i < 5; ++i) {
+      if ((tail[i] | 0x20) != "times"[i]) return false;
+    }
+    return true;
+  }
+
+  std::string PostfixQualifier(std::string_view surface) const {
+    auto it = postfix_qualifiers_.find(Canonical(surface));
+    return it != postfix_qualifiers_.end() ? it->second : std::string();
+  }
+
+  // Returns the word (non-space run) before `pos`, looking back at most a
+  // few bytes.
+  static std::string_view PreviousWord(std::string_view text, size_t pos) {
     size_t end = pos;
     while (end > 0 && pos - end < 3 && text[end - 1] == ' ') --end;
     size_t begin = end;
@@ -458,7 +770,11 @@ class StatisticFinder : public Finder {
            text[begin - 1] != '"') {
       --begin;
     }
-    return AsciiLower(text.substr(begin, end - begin));
+    return text.substr(begin, end - begin);
+  }
+
+  static std::string PreviousWordLower(std::string_view text, size_t pos) {
+    return AsciiLower(PreviousWord(text, pos));
   }
 
   static std::string LastWordLower(std::string_view phrase) {
@@ -504,40 +820,88 @@ class StatisticFinder : public Finder {
   }
 
   // Sets as_of on the counts, percents, ratios and amounts of every sentence
-  // that states the date its figures refer to ("As of November 2019, ...").
+  // that states the date its figures refer to ("As of November 2019, ...",
+  // "al 30 de junio de 2023 ..."); a day-precision date right after a figure
+  // ("22,630 people on September 30, 2022") binds to that figure alone.
   void SetAsOf(const Document& doc, const std::vector<Entity>& earlier, std::vector<Candidate>& kept) const {
-    if (kept.empty() || doc.sentences.empty()) return;
-    std::map<int, std::string> as_of;  // sentence -> ISO date
+    if (kept.empty() || doc.sentences.empty() || earlier.empty()) return;
+    std::map<int, std::string> as_of;           // sentence -> ISO date
+    std::map<size_t, std::string> stock_dates;  // begin of an "on <day>" date -> ISO date
     const std::string_view text = doc.text;
     for (const Entity& e : earlier) {
       const DateValue* d = e.as<DateValue>();
       if (e.type != EntityType::kDate || d == nullptr || d->relative || d->value.empty()) continue;
+      if (d->precision == "day" && d->value.find('/') == std::string::npos) stock_dates.emplace(e.span.begin, d->value);
       const int sentence = doc.SentenceAt(e.span.begin);
       if (sentence < 0 || as_of.contains(sentence)) continue;
       const size_t sb = doc.sentences[static_cast<size_t>(sentence)].begin;
       const size_t from = e.span.begin > sb + 40 ? e.span.begin - 40 : sb;
-      const std::string before = Canonical(text.substr(from, e.span.begin - from));
+      std::string lead = Canonical(text.substr(from, e.span.begin - from));
+      // The date's span may hold "(the) end of": "as of the end of August 2023".
       const std::string date_text = Canonical(e.text);
-      for (const std::string& trigger : as_of_triggers_) {
-        std::string_view b = before;
-        // "by the end of 2020" where the date's span holds "the end of".
-        if (date_text.starts_with("the end of") && (b.ends_with("by") || b.ends_with("at"))) {
-          as_of[sentence] = d->value;
+      for (std::string_view part : {"the end of", "end of"}) {
+        if (date_text.starts_with(part)) {
+          lead += lead.empty() ? "" : " ";
+          lead += part;
           break;
         }
-        if (!b.ends_with(trigger)) continue;
-        if (b.size() > trigger.size() && IsAsciiLetter(b[b.size() - trigger.size() - 1])) continue;
+      }
+      for (const std::string& trigger : as_of_triggers_) {
+        if (!lead.ends_with(trigger)) continue;
+        if (lead.size() > trigger.size() && IsAsciiLetter(lead[lead.size() - trigger.size() - 1])) continue;
         as_of[sentence] = d->value;
         break;
       }
     }
-    if (as_of.empty()) return;
+    std::map<size_t, const DateValue*> dates;  // begin -> date, for "by that date"
+    for (const Entity& e : earlier) {
+      const DateValue* d = e.as<DateValue>();
+      if (e.type == EntityType::kDate && d != nullptr && !d->relative && !d->value.empty()) dates.emplace(e.span.begin, d);
+    }
     for (Candidate& c : kept) {
       const std::string& kind = c.value.kind;
       if (kind == "duration" || kind == "measure") continue;
+      if (const std::string* date = AnaphoricAsOf(doc, dates, c)) {
+        c.value.as_of = *date;
+        continue;
+      }
+      if (auto next = stock_dates.lower_bound(c.end); next != stock_dates.end() && next->first - c.end <= 5 &&
+                                                      Canonical(text.substr(c.end, next->first - c.end)) == "on") {
+        c.value.as_of = next->second;
+        continue;
+      }
       auto it = as_of.find(doc.SentenceAt(c.begin));
       if (it != as_of.end()) c.value.as_of = it->second;
     }
+  }
+
+  // The date a figure's "by that date" / "a esa fecha" later in its sentence
+  // points back to: the most precise (then the last) date before the figure
+  // in the same or the previous sentence; null without such a phrase.
+  const std::string* AnaphoricAsOf(const Document& doc, const std::map<size_t, const DateValue*>& dates,
+                                   const Candidate& c) const {
+    if (as_of_anaphors_.empty() || dates.empty()) return nullptr;
+    const int sentence = doc.SentenceAt(c.begin);
+    if (sentence < 0) return nullptr;
+    const TextRange& s = doc.sentences[static_cast<size_t>(sentence)];
+    if (s.end <= c.end) return nullptr;
+    const std::string rest = Canonical(std::string_view(doc.text).substr(c.end, std::min<size_t>(s.end - c.end, 160)));
+    const bool anaphor = std::any_of(as_of_anaphors_.begin(), as_of_anaphors_.end(), [&](const std::string& a) {
+      for (size_t at = rest.find(a); at != std::string::npos; at = rest.find(a, at + 1)) {
+        const bool left = at == 0 || !IsAsciiLetter(rest[at - 1]);
+        const bool right = at + a.size() >= rest.size() || !IsAsciiLetter(rest[at + a.size()]);
+        if (left && right) return true;
+      }
+      return false;
+    });
+    if (!anaphor) return nullptr;
+    const size_t floor = sentence > 0 ? doc.sentences[static_cast<size_t>(sentence - 1)].begin : s.begin;
+    auto rank = [](const DateValue* d) { return d->precision == "day" ? 3 : d->precision == "month" ? 2 : 1; };
+    const DateValue* best = nullptr;
+    for (auto it = dates.lower_bound(floor); it != dates.end() && it->first < c.begin; ++it) {
+      if (best == nullptr || rank(it->second) >= rank(best)) best = it->second;
+    }
+    return best != nullptr ? &best->value : nullptr;
   }
 
   // Returns the non-overlapping candidates: longer first, then higher
@@ -564,10 +928,18 @@ class StatisticFinder : public Finder {
   }
 
   NounPhraseReader np_;
-  std::unordered_map<std::string, std::string> qualifiers_, currencies_, duration_units_, measure_units_;
+  std::unordered_map<std::string, std::string> qualifiers_, currencies_, duration_units_, measure_units_,
+      postfix_qualifiers_;
   std::unordered_map<std::string, double> multipliers_, denominators_;
-  std::unordered_set<std::string> label_words_, fraction_blockers_;
+  std::unordered_set<std::string> label_words_, fraction_blockers_, times_comparatives_, fraction_articles_, of_words_, partitive_pronouns_,
+      decimal_comma_;
   std::vector<std::string> as_of_triggers_;  // longest first
+  std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
+  SentenceLanguage language_;
+  TableReader tables_;
+  std::unique_ptr<RE2> table_number_;  // a data cell's number, whole
+  std::unordered_set<std::string> table_label_headings_;
+  Pattern table_pattern_;  // names the figures read from table cells
 };
 
 }  // namespace
