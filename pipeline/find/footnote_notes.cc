@@ -126,10 +126,18 @@ bool EndsSentence(std::string_view raw, const Line& line) {
 // Numbered footnote blocks of a plain-text document.
 void FindNumberedNotes(const Document& doc, std::vector<NoteRange>* out) {
   const std::string_view raw = doc.raw_text;
-  const std::vector<size_t> markers = MarkerPositions(doc.text);
   const std::vector<Line> lines = RawLines(raw);
-  size_t last = 0;     // number of the last note taken
+  // Notes are numbered from 1: without a line opening with note 1 to 5 there
+  // is nothing to take, and the markers need not be looked for (most
+  // documents).
   size_t i = 0;
+  for (size_t content = 0; i < lines.size(); ++i) {
+    const size_t n = lines[i].blank ? 0 : NoteNumber(raw, lines[i], &content);
+    if (n >= 1 && n <= 5) break;
+  }
+  if (i == lines.size()) return;
+  const std::vector<size_t> markers = MarkerPositions(doc.text);
+  size_t last = 0;     // number of the last note taken
   while (i < lines.size()) {
     size_t content = 0;
     const size_t n = lines[i].blank ? 0 : NoteNumber(raw, lines[i], &content);

@@ -29,18 +29,21 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // Returns `s` lower-cased with whitespace runs made one space and trimmed.
+// Written into a sized buffer: it runs on every figure's context.
 std::string Canonical(std::string_view s) {
-  std::string out;
+  std::string out(s.size(), '\0');
+  char* o = out.data();
   bool space = false;
   for (char c : s) {
     if (IsSpace(c)) {
-      space = !out.empty();
+      space = o != out.data();
       continue;
     }
-    if (space) out += ' ';
+    if (space) *o++ = ' ';
     space = false;
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    *o++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
+  out.resize(static_cast<size_t>(o - out.data()));
   return out;
 }
 
@@ -885,7 +888,13 @@ class StatisticFinder : public Finder {
     if (sentence < 0) return nullptr;
     const TextRange& s = doc.sentences[static_cast<size_t>(sentence)];
     if (s.end <= c.end) return nullptr;
-    const std::string rest = Canonical(std::string_view(doc.text).substr(c.end, std::min<size_t>(s.end - c.end, 160)));
+    // Most figures have no date before them to point back to: looked up first.
+    const size_t floor = sentence > 0 ? doc.sentences[static_cast<size_t>(sentence - 1)].begin : s.begin;
+    const auto first = dates.lower_bound(floor);
+    if (first == dates.end() || first->first >= c.begin) return nullptr;
+    // The normalized text has single spaces; anaphors stand mid-sentence, in
+    // lower case: no canonical copy needed.
+    const std::string_view rest = std::string_view(doc.text).substr(c.end, std::min<size_t>(s.end - c.end, 160));
     const bool anaphor = std::any_of(as_of_anaphors_.begin(), as_of_anaphors_.end(), [&](const std::string& a) {
       for (size_t at = rest.find(a); at != std::string::npos; at = rest.find(a, at + 1)) {
         const bool left = at == 0 || !IsAsciiLetter(rest[at - 1]);
@@ -895,10 +904,9 @@ class StatisticFinder : public Finder {
       return false;
     });
     if (!anaphor) return nullptr;
-    const size_t floor = sentence > 0 ? doc.sentences[static_cast<size_t>(sentence - 1)].begin : s.begin;
     auto rank = [](const DateValue* d) { return d->precision == "day" ? 3 : d->precision == "month" ? 2 : 1; };
     const DateValue* best = nullptr;
-    for (auto it = dates.lower_bound(floor); it != dates.end() && it->first < c.begin; ++it) {
+    for (auto it = first; it != dates.end() && it->first < c.begin; ++it) {
       if (best == nullptr || rank(it->second) >= rank(best)) best = it->second;
     }
     return best != nullptr ? &best->value : nullptr;
@@ -907,25 +915,35 @@ class StatisticFinder : public Finder {
   // Returns the non-overlapping candidates: longer first, then higher
   // priority, then earlier; sorted by start.
   static std::vector<Candidate> SelectLongestCandidates(std::vector<Candidate> all) {
-    std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+    // Indexes are sorted, not the candidates: each holds a value with strings.
+    std::vector<uint32_t> order(all.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      const Candidate& a = all[x];
+      const Candidate& b = all[y];
       const size_t la = a.end - a.begin, lb = b.end - b.begin;
       if (la != lb) return la > lb;
       if (a.pattern->priority != b.pattern->priority) return a.pattern->priority > b.pattern->priority;
       return a.begin < b.begin;
     });
     std::map<size_t, size_t> taken;
-    std::vector<Candidate> kept;
-    for (Candidate& c : all) {
+    std::vector<uint32_t> chosen;
+    for (uint32_t i : order) {
+      const Candidate& c = all[i];
       if (c.end <= c.begin) continue;
       auto next = taken.lower_bound(c.begin);
       if (next != taken.end() && next->first < c.end) continue;
       if (next != taken.begin() && std::prev(next)->second > c.begin) continue;
       taken.emplace(c.begin, c.end);
-      kept.push_back(std::move(c));
+      chosen.push_back(i);
     }
-    std::sort(kept.begin(), kept.end(), [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+    std::sort(chosen.begin(), chosen.end(), [&](uint32_t x, uint32_t y) { return all[x].begin < all[y].begin; });
+    std::vector<Candidate> kept;
+    kept.reserve(chosen.size());
+    for (uint32_t i : chosen) kept.push_back(std::move(all[i]));
     return kept;
   }
+
 
   NounPhraseReader np_;
   std::unordered_map<std::string, std::string> qualifiers_, currencies_, duration_units_, measure_units_,
