@@ -7,6 +7,8 @@
 #include <cctype>
 #include <iterator>
 #include <map>
+#include <mutex>
+#include <re2/set.h>
 #include <vector>
 #include <string>
 
@@ -134,7 +136,31 @@ uint64_t NameHash(std::string_view name) {
   return h;
 }
 
+size_t CountOf(std::string_view text, std::string_view needle) {
+  size_t n = 0;
+  for (size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
 }  // namespace
+
+const CompiledPattern& Pattern::Compile() const {
+  std::call_once(lazy->once, [this] {
+    CompiledPattern& c = lazy->value;
+    // The syntax was checked at parse time; a regex that still fails (RE2's
+    // memory bound) has ok() false and matches nothing.
+    c.re = std::make_unique<RE2>(source, PackOptions());
+    c.captures = c.re->NumberOfCapturingGroups();
+    c.memo = c.re->ProgramSize() > kBitStateMaxInstructions;
+    std::map<std::string, std::vector<int>, std::less<>> groups;
+    for (const auto& [name, index] : c.re->NamedCapturingGroups()) groups[BaseGroupName(name)].push_back(index);
+    for (auto& [name, indexes] : groups) std::sort(indexes.begin(), indexes.end());
+    if (auto it = groups.find("ahead"); it != groups.end()) c.ahead = it->second[0];
+    c.groups = GroupTable(groups);
+    lazy->ready.store(&c, std::memory_order_release);
+  });
+  return lazy->value;
+}
 
 GroupTable::GroupTable(const std::map<std::string, std::vector<int>, std::less<>>& groups) {
   size_t size = 4;
@@ -159,7 +185,7 @@ const std::vector<int>* GroupTable::Find(std::string_view name) const {
   }
 }
 
-Result<PatternPack> PatternPack::Parse(std::string_view json_text, std::string_view origin) {
+Result<PatternPack> PatternPack::Parse(std::string_view json_text, std::string_view origin, SyntaxCheck syntax) {
   const std::string where(origin);
   json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
   if (doc.is_discarded() || !doc.is_object()) return InvalidInput(where + ": not a JSON object");
@@ -192,24 +218,19 @@ Result<PatternPack> PatternPack::Parse(std::string_view json_text, std::string_v
     Result<std::string> expanded = Expand(RegexText(p.value("regex", json())), pack.fragments_, 0);
     if (!expanded.ok()) return InvalidInput(where + ": " + pattern.id + ": " + expanded.status().message());
     pattern.source = std::move(*expanded);
-    pattern.re = std::make_unique<RE2>(pattern.source, PackOptions());
-    if (!pattern.re->ok()) {
-      return InvalidInput(where + ": " + pattern.id + ": " + pattern.re->error());
+    // Parsing alone (what a set does when a regex is added) finds syntax
+    // errors; compiling waits for the first text that needs the pattern.
+    if (syntax == SyntaxCheck::kNow) {
+      RE2::Set check(PackOptions(), RE2::UNANCHORED);
+      std::string error;
+      if (check.Add(pattern.source, &error) < 0) return InvalidInput(where + ": " + pattern.id + ": " + error);
+    }
+    if (CountOf(pattern.source, "(?P<ahead>") + CountOf(pattern.source, "(?P<ahead__") > 1) {
+      return InvalidInput(where + ": " + pattern.id + ": more than one `ahead` group");
     }
     static std::atomic<uint64_t> next_serial{1};
     pattern.serial = next_serial++;
     pattern.digit_blind = DigitBlind(pattern.source);
-    pattern.memo = pattern.re->ProgramSize() > kBitStateMaxInstructions;
-    std::map<std::string, std::vector<int>, std::less<>> groups;
-    for (const auto& [name, index] : pattern.re->NamedCapturingGroups()) {
-      groups[BaseGroupName(name)].push_back(index);
-    }
-    for (auto& [name, indexes] : groups) std::sort(indexes.begin(), indexes.end());
-    if (auto it = groups.find("ahead"); it != groups.end()) {
-      if (it->second.size() != 1) return InvalidInput(where + ": " + pattern.id + ": more than one `ahead` group");
-      pattern.ahead = it->second[0];
-    }
-    pattern.groups = GroupTable(groups);
     pack.patterns_.push_back(std::move(pattern));
   }
   return pack;

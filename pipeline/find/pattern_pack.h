@@ -31,9 +31,11 @@
 
 #include <re2/re2.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -62,29 +64,58 @@ class GroupTable {
   std::vector<Slot> slots_;  // a power of two in size, at most half full
 };
 
-// One compiled pattern of a pack.
+// What RE2 compiles from a pattern's source.
+struct CompiledPattern {
+  std::unique_ptr<RE2> re;
+  GroupTable groups;
+  int captures = 0;  // capturing groups
+  int ahead = -1;    // index of the trailing-context group, or -1
+  bool memo = false;  // remember submatches by the matched text's shape
+};
+
+// One pattern of a pack. Its syntax is checked when the pack is parsed; the
+// regex is compiled the first time a text needs it (a short document meets
+// few of a pack's patterns, and compiling all of them was most of a
+// process's start-up), once per process, safely from any thread.
 struct Pattern {
   std::string id;        // unique in the pack: "date.month_day_year"
   std::string resolve;   // how the finder turns groups into a value
   int priority = 0;      // breaks ties between overlapping matches
   std::string source;    // the regex after fragment expansion
-  std::unique_ptr<RE2> re;
-  GroupTable groups;
-  int ahead = -1;  // index of the trailing-context group, or -1
   uint64_t serial = 0;       // unique in the process: keys remembered submatches
   bool digit_blind = false;  // the regex treats all digits alike
-  bool memo = false;         // remember submatches by the matched text's shape
   nlohmann::json examples;            // as in the file
   nlohmann::json counterexamples;
   nlohmann::json options;             // free-form per-pattern settings
+
+  const CompiledPattern& compiled() const {
+    // One acquire load once compiled: group look-ups call this per match.
+    const CompiledPattern* ready = lazy->ready.load(std::memory_order_acquire);
+    return ready != nullptr ? *ready : Compile();
+  }
+
+  struct Lazy {
+    std::once_flag once;
+    CompiledPattern value;
+    std::atomic<const CompiledPattern*> ready{nullptr};
+  };
+  std::unique_ptr<Lazy> lazy = std::make_unique<Lazy>();  // a pointer: patterns move
+
+ private:
+  const CompiledPattern& Compile() const;
 };
 
 class PatternPack {
  public:
   // Returns the pack parsed from `json_text`; `origin` names it in errors.
   // Fails on a malformed file, an unknown fragment, a regex RE2 rejects or a
-  // duplicate pattern id, naming the pattern.
-  static Result<PatternPack> Parse(std::string_view json_text, std::string_view origin);
+  // duplicate pattern id, naming the pattern. kLater leaves the regex syntax
+  // to the caller's own parse (PatternScanner::Build adds every regex to its
+  // set, which rejects the same errors): parsing large alternations twice
+  // would cost a process's start-up a sixth.
+  enum class SyntaxCheck { kNow, kLater };
+  static Result<PatternPack> Parse(std::string_view json_text, std::string_view origin,
+                                   SyntaxCheck syntax = SyntaxCheck::kNow);
 
   const std::string& kind() const { return kind_; }
   const std::string& version() const { return version_; }

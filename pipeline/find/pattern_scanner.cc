@@ -13,7 +13,7 @@ namespace dossier {
 
 std::string_view PatternMatch::Group(std::string_view name) const {
   if (pattern == nullptr) return {};
-  const std::vector<int>* indexes = pattern->groups.Find(name);
+  const std::vector<int>* indexes = pattern->compiled().groups.Find(name);
   if (indexes == nullptr) return {};
   for (int index : *indexes) {
     if (index < static_cast<int>(submatch_count) && submatches[static_cast<size_t>(index)].data() != nullptr) {
@@ -89,8 +89,9 @@ void MemoKey(const Pattern& pattern, std::string_view text, size_t begin, size_t
 // match recur ("12 people", "$5 million"): each thread remembers them.
 void Submatches(const Pattern& pattern, std::string_view text, size_t begin, size_t end, int n,
                 std::vector<re2::StringPiece>* subs) {
-  if (!pattern.memo) {
-    pattern.re->Match(text, begin, end, RE2::ANCHOR_BOTH, subs->data(), n);
+  const CompiledPattern& compiled = pattern.compiled();
+  if (!compiled.memo) {
+    compiled.re->Match(text, begin, end, RE2::ANCHOR_BOTH, subs->data(), n);
     return;
   }
   thread_local std::unordered_map<std::string, Offsets> memo;
@@ -98,7 +99,7 @@ void Submatches(const Pattern& pattern, std::string_view text, size_t begin, siz
   MemoKey(pattern, text, begin, end, &key);
   auto it = memo.find(key);
   if (it == memo.end()) {
-    if (!pattern.re->Match(text, begin, end, RE2::ANCHOR_BOTH, subs->data(), n)) return;
+    if (!compiled.re->Match(text, begin, end, RE2::ANCHOR_BOTH, subs->data(), n)) return;
     Offsets offsets(static_cast<size_t>(2 * n), -1);
     for (size_t g = 0; g < static_cast<size_t>(n); ++g) {
       if ((*subs)[g].data() == nullptr) continue;
@@ -126,14 +127,15 @@ void Submatches(const Pattern& pattern, std::string_view text, size_t begin, siz
 void ScanPattern(const Pattern& pattern, std::string_view text, const std::vector<Paragraph>& paras, size_t first,
                  size_t last, std::vector<re2::StringPiece>* subs, std::vector<PatternMatch>* out,
                  SubmatchStore* store, std::vector<size_t>* para_of) {
-  const int n = pattern.re->NumberOfCapturingGroups() + 1;
+  const CompiledPattern& compiled = pattern.compiled();
+  const int n = compiled.captures + 1;
   subs->assign(static_cast<size_t>(n), re2::StringPiece());
   const size_t block_end = paras[last].end;
   re2::StringPiece whole;
   // RE2 sees the whole text as context, so \b and lookaround-free anchors
   // behave at paragraph edges as they would in the document.
   auto search = [&](size_t from, size_t to) {
-    return from <= to && pattern.re->Match(text, from, to, RE2::UNANCHORED, &whole, 1);
+    return from <= to && compiled.re->Match(text, from, to, RE2::UNANCHORED, &whole, 1);
   };
   auto begin_of = [&]() { return static_cast<size_t>(whole.data() - text.data()); };
   size_t i = first;
@@ -156,8 +158,8 @@ void ScanPattern(const Pattern& pattern, std::string_view text, const std::vecto
     }
     Submatches(pattern, text, begin, begin + whole.size(), n, subs);
     size_t end = begin + whole.size();
-    if (pattern.ahead >= 0 && (*subs)[static_cast<size_t>(pattern.ahead)].data() != nullptr) {
-      end = static_cast<size_t>((*subs)[static_cast<size_t>(pattern.ahead)].data() - text.data());
+    if (compiled.ahead >= 0 && (*subs)[static_cast<size_t>(compiled.ahead)].data() != nullptr) {
+      end = static_cast<size_t>((*subs)[static_cast<size_t>(compiled.ahead)].data() - text.data());
     }
     PatternMatch m;
     m.pattern = &pattern;

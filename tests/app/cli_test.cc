@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -46,6 +47,24 @@ TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunDossier("--packs /nonexistent extract x").exit_code, 2);
   TempDir tmp;
   EXPECT_EQ(RunDossier("run " + tmp.path() + "/missing -o " + tmp.path() + "/out").exit_code, 2);
+}
+
+// Regexes are parsed once, by the scanner, at start-up: a broken one in an
+// analyst's pack still stops the run before any file, naming the pattern.
+TEST(CliTest, BrokenPatternInPackIsNamed) {
+  TempDir tmp;
+  {
+    std::ofstream f(tmp.path() + "/dates.json");
+    f << R"({"kind":"date","version":"1.0.0","patterns":[{"id":"date.broken_paren","regex":"(\\d+","resolve":"x"}]})";
+  }
+  {
+    std::ofstream f(tmp.path() + "/doc.txt");
+    f << "On 3 May 2019, 12 people were held.\n";
+  }
+  RunResult r = RunDossier("--packs " + tmp.path() + " extract " + tmp.path() + "/doc.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("date.broken_paren"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("missing )"), std::string::npos) << r.err;
 }
 
 TEST(CliTest, ExtractsEverySeedWithItsFormat) {

@@ -84,7 +84,7 @@ TEST(PatternScannerTest, NoMatchRunsOverAParagraphBreak) {
 TEST(PatternScannerTest, RememberedSubmatchesFollowTheText) {
   Result<PatternPack> pack = PatternPack::Parse(kFigurePack, "test");
   ASSERT_TRUE(pack.ok());
-  ASSERT_TRUE(pack->patterns()[0].memo);
+  ASSERT_TRUE(pack->patterns()[0].compiled().memo);
   ASSERT_TRUE(pack->patterns()[0].digit_blind);
   // The same shapes again and again, at different offsets and digits.
   std::string text;
