@@ -101,6 +101,20 @@ bool IsLabel(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::strchr("IVXivx", c) != nullptr; });
 }
 
+// Returns true for a figure: digits with decimal points, commas, a sign or
+// a percent ("0.965", "-1,200", "12%").
+bool IsFigure(std::string_view s) {
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (!std::strchr(".,%+-", c)) {
+      return false;
+    }
+  }
+  return digit;
+}
+
 // A line while the page is laid out: words in visual order, left to right.
 struct Line {
   std::vector<PdfWord> words;
@@ -275,7 +289,13 @@ std::vector<std::vector<size_t>> FindSplits(const std::vector<std::vector<PdfWor
       // is a pleading-paper line number or a table's row number.
       const std::string& first = row[start].text;
       const bool bare_number = std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (i - start == 1 && gap <= (bare_number ? kColumnGap : kLabelGap) * size[r] && IsLabel(first)) continue;
+      // A label opens text: a bare decimal followed by a figure is a figure
+      // itself, a table cell beside the next ("0.965   0.934"); "3.  25%"
+      // is still a list item.
+      const bool figures = IsFigure(first) && !first.ends_with('.') && IsFigure(row[i].text);
+      if (i - start == 1 && gap <= (bare_number ? kColumnGap : kLabelGap) * size[r] && IsLabel(first) && !figures) {
+        continue;
+      }
       bool split = gap > kColumnGap * size[r];
       if (!split) {
         const double lo = a + gap / 4, hi = b - gap / 4;

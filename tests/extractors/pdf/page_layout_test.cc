@@ -241,6 +241,26 @@ TEST(PageLayoutTest, SectionNumberStaysWithItsHeading) {
             "5.1 Hyper Parameter Optimization | We have chosen the data set to perform the search.");
 }
 
+// A decimal opening a cell looks like a section number ("5.1"), which may
+// stand well apart from its heading; followed by another figure it is a
+// table cell of its own, not a label of the next. (The heading "complex"
+// reaches into the gutter, so only the row split can cut the cells.)
+TEST(PageLayoutTest, DecimalCellsStayApart) {
+  std::vector<PdfWord> page;
+  Add(page, Words(250, 87, 9, "Lang"));
+  Add(page, Words(282, 87, 9, "simple"));
+  Add(page, Words(317.5, 87, 9, "complex"));
+  Add(page, Words(358, 87, 9, "all"));
+  const char* rows[][4] = {{"OTSL", "0.965", "0.934", "0.955"}, {"HTML", "0.969", "0.927", "0.955"},
+                           {"OTSL", "0.938", "0.904", "0.927"}};
+  for (int r = 0; r < 3; ++r) {
+    for (int c = 0; c < 4; ++c) Add(page, Words(250 + 36 * c, 100 + 13 * r, 9, rows[r][c]));
+  }
+  EXPECT_EQ(Read(LayOutPage(page, 612, 792)),
+            "Lang\tsimple\tcomplex\tall/OTSL\t0.965\t0.934\t0.955/HTML\t0.969\t0.927\t0.955/"
+            "OTSL\t0.938\t0.904\t0.927");
+}
+
 TEST(PageLayoutTest, MarginLinesAreMarkedOnlyWhenSetApart) {
   std::vector<PdfWord> page;
   Add(page, Words(72, 40, 9, "Annual Report 2023"));
