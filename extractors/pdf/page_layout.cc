@@ -338,8 +338,12 @@ void SplitRow(std::vector<PdfWord> row, const std::vector<size_t>& splits, size_
     std::vector<PdfWord> kept;
     for (size_t k = 0; k < line.words.size(); ++k) {
       PdfWord& w = line.words[k];
+      // A raised numerator against a fraction slash ("1⁄4") is no marker.
+      const PdfWord* after = k + 1 < line.words.size() ? &line.words[k + 1] : nullptr;
+      const bool numerator = after && (after->text.starts_with("\u2044") || after->text.starts_with("/")) &&
+                             after->box.x - Right(w.box) < 0.1 * line.font_size;
       const bool marker = IsMarkerText(w.text) && w.font_size <= kMarkerSize * line.font_size &&
-                          Bottom(w.box) < foot - kMarkerRaise * line.font_size;
+                          Bottom(w.box) < foot - kMarkerRaise * line.font_size && !numerator;
       if (!marker) {
         kept.push_back(std::move(w));
       } else if (k == 0 && line.lead_label.empty()) {

@@ -261,6 +261,20 @@ TEST(PageLayoutTest, DecimalCellsStayApart) {
             "OTSL\t0.938\t0.904\t0.927");
 }
 
+// A numerator is set small and raised, as a footnote marker is; against a
+// fraction slash it stays.
+TEST(PageLayoutTest, RaisedNumeratorOfAFractionStays) {
+  std::vector<PdfWord> page;
+  Add(page, Words(72, 100, 10, "ranges up to"));
+  page.push_back({"1", {134, 100.8, 2.7, 6.3}, 5.5, false, false});
+  page.push_back({"\u2044", {136.7, 100, 1.7, 11.5}, 10, false, false});
+  page.push_back({"4", {138.2, 104, 2.7, 6.3}, 5.5, true, false});
+  Add(page, Words(143, 100, 10, "inch across."));
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  EXPECT_EQ(Read(laid), "ranges up to 1\u20444 inch across.");
+  EXPECT_EQ(laid.markers_dropped, 0);
+}
+
 TEST(PageLayoutTest, MarginLinesAreMarkedOnlyWhenSetApart) {
   std::vector<PdfWord> page;
   Add(page, Words(72, 40, 9, "Annual Report 2023"));
