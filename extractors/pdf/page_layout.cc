@@ -429,8 +429,9 @@ struct Block {
 // Takes out of a table's rows the lines that belong to the text of a
 // neighbouring page column (a list beside a table on a two-page spread):
 // an edge cell of a row, right under a line of text outside the table (or
-// under a cell taken out before) and aligned with it, that lies beside all
-// the cells of the table's other rows, overlapping none of them. Such lines
+// under a cell taken out before) and aligned with it, or right over a line
+// of text ending where it ends, that lies beside all the cells of the
+// table's other rows (one row is enough), overlapping none of them. Such lines
 // go back to the page's text; rows left with a single cell go with them.
 void TrimNeighbourColumn(const std::vector<Line>& lines, std::map<size_t, std::vector<size_t>>& rows,
                          const std::vector<size_t>& run) {
@@ -460,8 +461,18 @@ void TrimNeighbourColumn(const std::vector<Line>& lines, std::map<size_t, std::v
         return gap >= -0.1 * em && gap <= c.box.height &&
                (std::abs(o.box.x - c.box.x) <= 0.5 * em || std::abs(Right(o.box) - Right(c.box)) <= 0.5 * em);
       };
+      // The first line of a paragraph (indented, or after a short last
+      // line) aligns with none above it: the line under it shows the flow.
+      auto over = [&](const Line& o) {
+        const double gap = o.box.y - Bottom(c.box);
+        const double em = c.font_size;
+        return gap >= -0.1 * em && gap <= c.box.height && std::abs(Right(o.box) - Right(c.box)) <= 0.5 * em &&
+               o.box.x <= c.box.x + 0.5 * em && o.words.size() >= 3;
+      };
       bool stacked = false;
-      for (size_t li = 0; li < lines.size() && !stacked; ++li) stacked = !in_run[li] && under(lines[li]);
+      for (size_t li = 0; li < lines.size() && !stacked; ++li) {
+        stacked = !in_run[li] && (under(lines[li]) || over(lines[li]));
+      }
       for (size_t t : taken) stacked = stacked || under(lines[t]);
       if (stacked) {
         flow[k] = true;
@@ -477,7 +488,7 @@ void TrimNeighbourColumn(const std::vector<Line>& lines, std::map<size_t, std::v
       ++own_rows;
       for (size_t li : rows[run[k]]) own.push_back(li);
     }
-    if (own_rows < 2) continue;
+    if (own_rows < 1) continue;
     for (size_t k = 0; k < run.size(); ++k) {
       if (!flow[k]) continue;
       bool beside = true;

@@ -261,6 +261,41 @@ TEST(PageLayoutTest, DecimalCellsStayApart) {
             "OTSL\t0.938\t0.904\t0.927");
 }
 
+// Words of `text` spread from x0 to x1 (a justified line) at `size`.
+std::vector<PdfWord> Justified(double x0, double x1, double y, double size, const std::string& text) {
+  std::vector<PdfWord> out = Words(x0, y, size, text);
+  const double slack = x1 - (out.back().box.x + out.back().box.width);
+  for (size_t i = 1; i < out.size(); ++i) out[i].box.x += slack * static_cast<double>(i) / (out.size() - 1);
+  return out;
+}
+
+// A two-row table in the left column; the first line of a paragraph of the
+// right column (indented, under a short last line) shares the band of the
+// table's second row. The line under it, ending where it ends, shows it is
+// the column's text: it leaves the table.
+TEST(PageLayoutTest, IndentedParagraphLineBesideATableLeavesIt) {
+  std::vector<PdfWord> page;
+  Add(page, Justified(318, 547, 321, 11.5, "the insurer treats the disease as excluded"));
+  Add(page, Words(318, 338, 11.5, "from the cover it had."));
+  Add(page, Words(69, 346, 9, "Group"));
+  Add(page, Words(127, 346, 9, "Before"));
+  Add(page, Words(230, 346, 9, "After"));
+  Add(page, Words(70, 361.5, 9, "Class"));
+  Add(page, Words(110, 361.5, 9, "First class"));
+  Add(page, Words(193, 361.5, 9, "First grade"));
+  Add(page, Justified(328, 547, 355.5, 11.5, "Covid nineteen is also listed under its"));
+  Add(page, Justified(318, 547, 373, 11.5, "official name as a new disease and so it"));
+  Add(page, Justified(318, 547, 390, 11.5, "is shown with a code that is excluded now"));
+  const PageLayout laid = LayOutPage(page, 595, 842);
+  std::string table;
+  for (const LaidBlock& b : laid.blocks) {
+    if (b.role == Role::kTable) table += Read(PageLayout{{b}}) + " | ";
+  }
+  EXPECT_EQ(table, "Group\tBefore\tAfter/Class\tFirst class\tFirst grade | ") << Read(laid);
+  EXPECT_NE(Read(laid).find("Covid nineteen is also listed under its/official name"), std::string::npos)
+      << Read(laid);
+}
+
 // A numerator is set small and raised, as a footnote marker is; against a
 // fraction slash it stays.
 TEST(PageLayoutTest, RaisedNumeratorOfAFractionStays) {
