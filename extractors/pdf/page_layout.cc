@@ -268,6 +268,19 @@ bool BlankAt(const std::vector<PdfWord>& row, double lo, double hi) {
   return true;
 }
 
+// Returns true when `row` is blank across [lo, hi] with words on both
+// sides: a gutter runs between text. A row whose text stops short of it (a
+// paragraph's last line) tells nothing about a gutter.
+bool GutterAt(const std::vector<PdfWord>& row, double lo, double hi) {
+  bool left = false, right = false;
+  for (const PdfWord& w : row) {
+    if (w.box.x < hi && Right(w.box) > lo) return false;
+    left = left || Right(w.box) <= lo;
+    right = right || w.box.x >= hi;
+  }
+  return left && right;
+}
+
 // Returns, for each row, the word indexes where a new line starts: at gaps
 // too wide for a word space, or at a narrower gap that continues as blank
 // space through the rows above and below it (a column gutter; a wide space
@@ -301,7 +314,7 @@ std::vector<std::vector<size_t>> FindSplits(const std::vector<std::vector<PdfWor
         const double lo = a + gap / 4, hi = b - gap / 4;
         int blank = 0;
         for (size_t s = r >= 3 ? r - 3 : 0; s < std::min(rows.size(), r + 4) && blank < 2; ++s) {
-          if (s != r && std::abs(mid[s] - mid[r]) < 4 * size[r] && BlankAt(rows[s], lo, hi)) ++blank;
+          if (s != r && std::abs(mid[s] - mid[r]) < 4 * size[r] && GutterAt(rows[s], lo, hi)) ++blank;
         }
         split = blank >= 2;
       }

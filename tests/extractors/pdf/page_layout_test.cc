@@ -281,7 +281,7 @@ TEST(PageLayoutTest, IndentedParagraphLineBesideATableLeavesIt) {
   Add(page, Words(127, 346, 9, "Before"));
   Add(page, Words(230, 346, 9, "After"));
   Add(page, Words(70, 361.5, 9, "Class"));
-  Add(page, Words(110, 361.5, 9, "First class"));
+  Add(page, Words(120, 361.5, 9, "First class"));
   Add(page, Words(193, 361.5, 9, "First grade"));
   Add(page, Justified(328, 547, 355.5, 11.5, "Covid nineteen is also listed under its"));
   Add(page, Justified(318, 547, 373, 11.5, "official name as a new disease and so it"));
@@ -294,6 +294,22 @@ TEST(PageLayoutTest, IndentedParagraphLineBesideATableLeavesIt) {
   EXPECT_EQ(table, "Group\tBefore\tAfter/Class\tFirst class\tFirst grade | ") << Read(laid);
   EXPECT_NE(Read(laid).find("Covid nineteen is also listed under its/official name"), std::string::npos)
       << Read(laid);
+}
+
+// A wide space of a justified line may line up with a space of the line
+// above and with the blank end of a paragraph's short last line: that is no
+// gutter (a gutter has text on both sides), so the line stays whole.
+TEST(PageLayoutTest, WideSpaceUnderAShortLineIsNoGutter) {
+  std::vector<PdfWord> page;
+  auto word = [&](const char* text, double x, double y) {
+    page.push_back({text, {x, y, 5.5 * static_cast<double>(std::string(text).size()), 12.1}, 11, true, false});
+  };
+  word("The", 72, 100), word("cost", 90, 100), word("is", 118, 100), word("set", 132, 100);
+  word("Done.", 72, 117);
+  word("Covered", 72, 134), word("by", 120, 134), word("the", 134, 134), word("policy", 153.5, 134);
+  word("and", 72, 151), word("nothing", 91.5, 151), word("else", 133, 151);
+  const std::string read = Read(LayOutPage(page, 612, 792));
+  EXPECT_NE(read.find("Covered by the policy"), std::string::npos) << read;
 }
 
 // A numerator is set small and raised, as a footnote marker is; against a
