@@ -124,6 +124,7 @@ struct Line {
   std::string lead_label;  // a raised number opening the line
   std::string text;
   size_t row = 0;          // index of the row the line was cut from
+  bool unshifted = false;  // its glyph numbers were shifted back (RepairGlyphShift)
 };
 
 // Returns the font size carrying most characters in `words`.
@@ -219,6 +220,69 @@ bool HasLtrText(const PdfWord& w) {
     if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) return true;
   }
   return false;
+}
+
+// A subset TrueType font without a Unicode map can leave each character as
+// its glyph number in the standard Macintosh order, 29 below the character
+// ("WKH" for "the"): the text is capitals and punctuation with hardly a
+// vowel. Shifting it back must give mostly lowercase text with vowels at the
+// rate of real prose, which genuine capitals ("THE", shifted "qeb") do not.
+constexpr int kGlyphShift = 29;
+constexpr size_t kMinShiftLetters = 16;  // fewer letters are too few to judge
+
+// Adds the vowels (aeiou, either case), letters and lowercase letters of `s`
+// to `vowels`, `letters` and `lower`.
+void CountLetters(std::string_view s, size_t& vowels, size_t& letters, size_t& lower) {
+  for (char c : s) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) continue;
+    ++letters;
+    lower += std::islower(static_cast<unsigned char>(c)) != 0;
+    vowels += std::strchr("aeiouAEIOU", c) != nullptr;
+  }
+}
+
+// Returns `s` shifted up by kGlyphShift, or "" when a character of it would
+// leave printable ASCII.
+std::string Unshifted(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    const int v = static_cast<unsigned char>(c) + kGlyphShift;
+    if (static_cast<unsigned char>(c) < 0x20 - kGlyphShift || v > 0x7E) return "";
+    c = static_cast<char>(v);
+  }
+  return out;
+}
+
+// Shifts the words of `line` back when they read as glyph numbers (see
+// kGlyphShift); words that cannot be shifted (a bullet in another font) stay.
+// A line with too few letters to judge is shifted when it looks the part and
+// one of the lines just above it (`before`, in page order) was.
+void RepairGlyphShift(Line& line, const std::vector<Line>& before) {
+  size_t vowels = 0, letters = 0, lower = 0, shifted_vowels = 0, shifted_letters = 0, shifted_lower = 0;
+  std::vector<std::string> shifted(line.words.size());
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    shifted[i] = Unshifted(line.words[i].text);
+    if (shifted[i].empty()) continue;
+    CountLetters(line.words[i].text, vowels, letters, lower);
+    CountLetters(shifted[i], shifted_vowels, shifted_letters, shifted_lower);
+  }
+  if (letters == 0 || lower * 10 >= letters || shifted_lower * 10 < 7 * shifted_letters) return;
+  if (shifted_letters >= kMinShiftLetters) {
+    const double vowel_rate = static_cast<double>(vowels) / letters;
+    const double shifted_rate = static_cast<double>(shifted_vowels) / shifted_letters;
+    if (vowel_rate >= 0.25 || shifted_rate < 0.28 || shifted_rate > 0.55) return;
+  } else {
+    bool near = false;
+    for (size_t k = before.size(); k > 0 && k + 8 > before.size() && !near; --k) {
+      const Line& o = before[k - 1];
+      near = o.unshifted && line.box.y - Bottom(o.box) < 2 * o.box.height && XOverlap(o.box, line.box) > 0;
+    }
+    if (!near) return;
+  }
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    if (!shifted[i].empty()) line.words[i].text = std::move(shifted[i]);
+  }
+  line.unshifted = true;
 }
 
 // Joins the words of `line` into its text, in logical order.
@@ -374,6 +438,7 @@ void SplitRow(std::vector<PdfWord> row, const std::vector<size_t>& splits, size_
       (w.rtl ? rtl : ltr) += CodePoints(w.text);
     }
     line.rtl = rtl > ltr;
+    if (!line.rtl) RepairGlyphShift(line, lines);
     BuildText(line);
     lines.push_back(std::move(line));
   }

@@ -312,6 +312,21 @@ TEST(PageLayoutTest, WideSpaceUnderAShortLineIsNoGutter) {
   EXPECT_NE(read.find("Covered by the policy"), std::string::npos) << read;
 }
 
+// Glyph numbers of a font without a Unicode map, 29 below the characters
+// (spaces drawn as 0x03), are shifted back; so is the short next line of the
+// same text. Genuine capitals stay.
+TEST(PageLayoutTest, GlyphNumbersShiftedBackToText) {
+  std::vector<PdfWord> page;
+  page.push_back({"(QKDQFH\x03WKH\x03SHUIRUPDQFH\x03RI\x03\\RXU\x03", {152, 100, 91, 8.2}, 7, false, false});
+  page.push_back({"GDWDEDVH", {152, 108, 40, 8.2}, 7, false, false});
+  Add(page, Words(72, 200, 10, "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG"));
+  Add(page, Words(72, 260, 10, "INTRODUCTION"));
+  const std::string read = Read(LayOutPage(page, 612, 792));
+  EXPECT_NE(read.find("Enhance the performance of your /database"), std::string::npos) << read;
+  EXPECT_NE(read.find("THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG"), std::string::npos) << read;
+  EXPECT_NE(read.find("INTRODUCTION"), std::string::npos) << read;
+}
+
 // A numerator is set small and raised, as a footnote marker is; against a
 // fraction slash it stays.
 TEST(PageLayoutTest, RaisedNumeratorOfAFractionStays) {
