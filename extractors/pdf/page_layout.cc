@@ -259,6 +259,10 @@ std::string Unshifted(std::string_view s) {
 // one of the lines just above it (`before`, in page order) was.
 void RepairGlyphShift(Line& line, const std::vector<Line>& before) {
   size_t vowels = 0, letters = 0, lower = 0, shifted_vowels = 0, shifted_letters = 0, shifted_lower = 0;
+  // Ordinary text has lowercase letters: it is ruled out before any copy.
+  for (const PdfWord& w : line.words) CountLetters(w.text, vowels, letters, lower);
+  if (letters == 0 || lower * 10 >= letters) return;
+  vowels = letters = lower = 0;
   std::vector<std::string> shifted(line.words.size());
   for (size_t i = 0; i < line.words.size(); ++i) {
     shifted[i] = Unshifted(line.words[i].text);
