@@ -101,6 +101,20 @@ bool IsLabel(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return std::strchr("IVXivx", c) != nullptr; });
 }
 
+// Returns true for a figure: digits with decimal points, commas, a sign or
+// a percent ("0.965", "-1,200", "12%").
+bool IsFigure(std::string_view s) {
+  bool digit = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') {
+      digit = true;
+    } else if (!std::strchr(".,%+-", c)) {
+      return false;
+    }
+  }
+  return digit;
+}
+
 // A line while the page is laid out: words in visual order, left to right.
 struct Line {
   std::vector<PdfWord> words;
@@ -110,6 +124,7 @@ struct Line {
   std::string lead_label;  // a raised number opening the line
   std::string text;
   size_t row = 0;          // index of the row the line was cut from
+  bool unshifted = false;  // its glyph numbers were shifted back (RepairGlyphShift)
 };
 
 // Returns the font size carrying most characters in `words`.
@@ -207,6 +222,73 @@ bool HasLtrText(const PdfWord& w) {
   return false;
 }
 
+// A subset TrueType font without a Unicode map can leave each character as
+// its glyph number in the standard Macintosh order, 29 below the character
+// ("WKH" for "the"): the text is capitals and punctuation with hardly a
+// vowel. Shifting it back must give mostly lowercase text with vowels at the
+// rate of real prose, which genuine capitals ("THE", shifted "qeb") do not.
+constexpr int kGlyphShift = 29;
+constexpr size_t kMinShiftLetters = 16;  // fewer letters are too few to judge
+
+// Adds the vowels (aeiou, either case), letters and lowercase letters of `s`
+// to `vowels`, `letters` and `lower`.
+void CountLetters(std::string_view s, size_t& vowels, size_t& letters, size_t& lower) {
+  for (char c : s) {
+    if (!std::isalpha(static_cast<unsigned char>(c))) continue;
+    ++letters;
+    lower += std::islower(static_cast<unsigned char>(c)) != 0;
+    vowels += std::strchr("aeiouAEIOU", c) != nullptr;
+  }
+}
+
+// Returns `s` shifted up by kGlyphShift, or "" when a character of it would
+// leave printable ASCII.
+std::string Unshifted(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    const int v = static_cast<unsigned char>(c) + kGlyphShift;
+    if (static_cast<unsigned char>(c) < 0x20 - kGlyphShift || v > 0x7E) return "";
+    c = static_cast<char>(v);
+  }
+  return out;
+}
+
+// Shifts the words of `line` back when they read as glyph numbers (see
+// kGlyphShift); words that cannot be shifted (a bullet in another font) stay.
+// A line with too few letters to judge is shifted when it looks the part and
+// one of the lines just above it (`before`, in page order) was.
+void RepairGlyphShift(Line& line, const std::vector<Line>& before) {
+  size_t vowels = 0, letters = 0, lower = 0, shifted_vowels = 0, shifted_letters = 0, shifted_lower = 0;
+  // Ordinary text has lowercase letters: it is ruled out before any copy.
+  for (const PdfWord& w : line.words) CountLetters(w.text, vowels, letters, lower);
+  if (letters == 0 || lower * 10 >= letters) return;
+  vowels = letters = lower = 0;
+  std::vector<std::string> shifted(line.words.size());
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    shifted[i] = Unshifted(line.words[i].text);
+    if (shifted[i].empty()) continue;
+    CountLetters(line.words[i].text, vowels, letters, lower);
+    CountLetters(shifted[i], shifted_vowels, shifted_letters, shifted_lower);
+  }
+  if (letters == 0 || lower * 10 >= letters || shifted_lower * 10 < 7 * shifted_letters) return;
+  if (shifted_letters >= kMinShiftLetters) {
+    const double vowel_rate = static_cast<double>(vowels) / letters;
+    const double shifted_rate = static_cast<double>(shifted_vowels) / shifted_letters;
+    if (vowel_rate >= 0.25 || shifted_rate < 0.28 || shifted_rate > 0.55) return;
+  } else {
+    bool near = false;
+    for (size_t k = before.size(); k > 0 && k + 8 > before.size() && !near; --k) {
+      const Line& o = before[k - 1];
+      near = o.unshifted && line.box.y - Bottom(o.box) < 2 * o.box.height && XOverlap(o.box, line.box) > 0;
+    }
+    if (!near) return;
+  }
+  for (size_t i = 0; i < line.words.size(); ++i) {
+    if (!shifted[i].empty()) line.words[i].text = std::move(shifted[i]);
+  }
+  line.unshifted = true;
+}
+
 // Joins the words of `line` into its text, in logical order.
 void BuildText(Line& line) {
   std::vector<const PdfWord*> order;
@@ -254,6 +336,19 @@ bool BlankAt(const std::vector<PdfWord>& row, double lo, double hi) {
   return true;
 }
 
+// Returns true when `row` is blank across [lo, hi] with words on both
+// sides: a gutter runs between text. A row whose text stops short of it (a
+// paragraph's last line) tells nothing about a gutter.
+bool GutterAt(const std::vector<PdfWord>& row, double lo, double hi) {
+  bool left = false, right = false;
+  for (const PdfWord& w : row) {
+    if (w.box.x < hi && Right(w.box) > lo) return false;
+    left = left || Right(w.box) <= lo;
+    right = right || w.box.x >= hi;
+  }
+  return left && right;
+}
+
 // Returns, for each row, the word indexes where a new line starts: at gaps
 // too wide for a word space, or at a narrower gap that continues as blank
 // space through the rows above and below it (a column gutter; a wide space
@@ -275,13 +370,19 @@ std::vector<std::vector<size_t>> FindSplits(const std::vector<std::vector<PdfWor
       // is a pleading-paper line number or a table's row number.
       const std::string& first = row[start].text;
       const bool bare_number = std::all_of(first.begin(), first.end(), [](char c) { return c >= '0' && c <= '9'; });
-      if (i - start == 1 && gap <= (bare_number ? kColumnGap : kLabelGap) * size[r] && IsLabel(first)) continue;
+      // A label opens text: a bare decimal followed by a figure is a figure
+      // itself, a table cell beside the next ("0.965   0.934"); "3.  25%"
+      // is still a list item.
+      const bool figures = IsFigure(first) && !first.ends_with('.') && IsFigure(row[i].text);
+      if (i - start == 1 && gap <= (bare_number ? kColumnGap : kLabelGap) * size[r] && IsLabel(first) && !figures) {
+        continue;
+      }
       bool split = gap > kColumnGap * size[r];
       if (!split) {
         const double lo = a + gap / 4, hi = b - gap / 4;
         int blank = 0;
         for (size_t s = r >= 3 ? r - 3 : 0; s < std::min(rows.size(), r + 4) && blank < 2; ++s) {
-          if (s != r && std::abs(mid[s] - mid[r]) < 4 * size[r] && BlankAt(rows[s], lo, hi)) ++blank;
+          if (s != r && std::abs(mid[s] - mid[r]) < 4 * size[r] && GutterAt(rows[s], lo, hi)) ++blank;
         }
         split = blank >= 2;
       }
@@ -318,8 +419,12 @@ void SplitRow(std::vector<PdfWord> row, const std::vector<size_t>& splits, size_
     std::vector<PdfWord> kept;
     for (size_t k = 0; k < line.words.size(); ++k) {
       PdfWord& w = line.words[k];
+      // A raised numerator against a fraction slash ("1⁄4") is no marker.
+      const PdfWord* after = k + 1 < line.words.size() ? &line.words[k + 1] : nullptr;
+      const bool numerator = after && (after->text.starts_with("\u2044") || after->text.starts_with("/")) &&
+                             after->box.x - Right(w.box) < 0.1 * line.font_size;
       const bool marker = IsMarkerText(w.text) && w.font_size <= kMarkerSize * line.font_size &&
-                          Bottom(w.box) < foot - kMarkerRaise * line.font_size;
+                          Bottom(w.box) < foot - kMarkerRaise * line.font_size && !numerator;
       if (!marker) {
         kept.push_back(std::move(w));
       } else if (k == 0 && line.lead_label.empty()) {
@@ -337,6 +442,7 @@ void SplitRow(std::vector<PdfWord> row, const std::vector<size_t>& splits, size_
       (w.rtl ? rtl : ltr) += CodePoints(w.text);
     }
     line.rtl = rtl > ltr;
+    if (!line.rtl) RepairGlyphShift(line, lines);
     BuildText(line);
     lines.push_back(std::move(line));
   }
@@ -405,8 +511,9 @@ struct Block {
 // Takes out of a table's rows the lines that belong to the text of a
 // neighbouring page column (a list beside a table on a two-page spread):
 // an edge cell of a row, right under a line of text outside the table (or
-// under a cell taken out before) and aligned with it, that lies beside all
-// the cells of the table's other rows, overlapping none of them. Such lines
+// under a cell taken out before) and aligned with it, or right over a line
+// of text ending where it ends, that lies beside all the cells of the
+// table's other rows (one row is enough), overlapping none of them. Such lines
 // go back to the page's text; rows left with a single cell go with them.
 void TrimNeighbourColumn(const std::vector<Line>& lines, std::map<size_t, std::vector<size_t>>& rows,
                          const std::vector<size_t>& run) {
@@ -436,8 +543,18 @@ void TrimNeighbourColumn(const std::vector<Line>& lines, std::map<size_t, std::v
         return gap >= -0.1 * em && gap <= c.box.height &&
                (std::abs(o.box.x - c.box.x) <= 0.5 * em || std::abs(Right(o.box) - Right(c.box)) <= 0.5 * em);
       };
+      // The first line of a paragraph (indented, or after a short last
+      // line) aligns with none above it: the line under it shows the flow.
+      auto over = [&](const Line& o) {
+        const double gap = o.box.y - Bottom(c.box);
+        const double em = c.font_size;
+        return gap >= -0.1 * em && gap <= c.box.height && std::abs(Right(o.box) - Right(c.box)) <= 0.5 * em &&
+               o.box.x <= c.box.x + 0.5 * em && o.words.size() >= 3;
+      };
       bool stacked = false;
-      for (size_t li = 0; li < lines.size() && !stacked; ++li) stacked = !in_run[li] && under(lines[li]);
+      for (size_t li = 0; li < lines.size() && !stacked; ++li) {
+        stacked = !in_run[li] && (under(lines[li]) || over(lines[li]));
+      }
       for (size_t t : taken) stacked = stacked || under(lines[t]);
       if (stacked) {
         flow[k] = true;
@@ -453,7 +570,7 @@ void TrimNeighbourColumn(const std::vector<Line>& lines, std::map<size_t, std::v
       ++own_rows;
       for (size_t li : rows[run[k]]) own.push_back(li);
     }
-    if (own_rows < 2) continue;
+    if (own_rows < 1) continue;
     for (size_t k = 0; k < run.size(); ++k) {
       if (!flow[k]) continue;
       bool beside = true;

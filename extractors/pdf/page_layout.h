@@ -7,7 +7,9 @@
 // under it, table rows left to right, footnotes after the body. Footnote
 // markers (small raised digits) are dropped from the body text; footnotes
 // become their own blocks labelled with their number. The line numbers of
-// pleading paper (1, 2, 3, ... down the margin beside the text) are dropped. The code knows nothing
+// pleading paper (1, 2, 3, ... down the margin beside the text) are dropped.
+// Text left as glyph numbers by a font without a Unicode map (29 below the
+// characters: "WKH" for "the") is shifted back. The code knows nothing
 // about Poppler, so tests lay out pages built by hand.
 //
 // Example:

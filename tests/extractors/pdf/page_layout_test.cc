@@ -241,6 +241,106 @@ TEST(PageLayoutTest, SectionNumberStaysWithItsHeading) {
             "5.1 Hyper Parameter Optimization | We have chosen the data set to perform the search.");
 }
 
+// A decimal opening a cell looks like a section number ("5.1"), which may
+// stand well apart from its heading; followed by another figure it is a
+// table cell of its own, not a label of the next. (The heading "complex"
+// reaches into the gutter, so only the row split can cut the cells.)
+TEST(PageLayoutTest, DecimalCellsStayApart) {
+  std::vector<PdfWord> page;
+  Add(page, Words(250, 87, 9, "Lang"));
+  Add(page, Words(282, 87, 9, "simple"));
+  Add(page, Words(317.5, 87, 9, "complex"));
+  Add(page, Words(358, 87, 9, "all"));
+  const char* rows[][4] = {{"OTSL", "0.965", "0.934", "0.955"}, {"HTML", "0.969", "0.927", "0.955"},
+                           {"OTSL", "0.938", "0.904", "0.927"}};
+  for (int r = 0; r < 3; ++r) {
+    for (int c = 0; c < 4; ++c) Add(page, Words(250 + 36 * c, 100 + 13 * r, 9, rows[r][c]));
+  }
+  EXPECT_EQ(Read(LayOutPage(page, 612, 792)),
+            "Lang\tsimple\tcomplex\tall/OTSL\t0.965\t0.934\t0.955/HTML\t0.969\t0.927\t0.955/"
+            "OTSL\t0.938\t0.904\t0.927");
+}
+
+// Words of `text` spread from x0 to x1 (a justified line) at `size`.
+std::vector<PdfWord> Justified(double x0, double x1, double y, double size, const std::string& text) {
+  std::vector<PdfWord> out = Words(x0, y, size, text);
+  const double slack = x1 - (out.back().box.x + out.back().box.width);
+  for (size_t i = 1; i < out.size(); ++i) out[i].box.x += slack * static_cast<double>(i) / (out.size() - 1);
+  return out;
+}
+
+// A two-row table in the left column; the first line of a paragraph of the
+// right column (indented, under a short last line) shares the band of the
+// table's second row. The line under it, ending where it ends, shows it is
+// the column's text: it leaves the table.
+TEST(PageLayoutTest, IndentedParagraphLineBesideATableLeavesIt) {
+  std::vector<PdfWord> page;
+  Add(page, Justified(318, 547, 321, 11.5, "the insurer treats the disease as excluded"));
+  Add(page, Words(318, 338, 11.5, "from the cover it had."));
+  Add(page, Words(69, 346, 9, "Group"));
+  Add(page, Words(127, 346, 9, "Before"));
+  Add(page, Words(230, 346, 9, "After"));
+  Add(page, Words(70, 361.5, 9, "Class"));
+  Add(page, Words(120, 361.5, 9, "First class"));
+  Add(page, Words(193, 361.5, 9, "First grade"));
+  Add(page, Justified(328, 547, 355.5, 11.5, "Covid nineteen is also listed under its"));
+  Add(page, Justified(318, 547, 373, 11.5, "official name as a new disease and so it"));
+  Add(page, Justified(318, 547, 390, 11.5, "is shown with a code that is excluded now"));
+  const PageLayout laid = LayOutPage(page, 595, 842);
+  std::string table;
+  for (const LaidBlock& b : laid.blocks) {
+    if (b.role == Role::kTable) table += Read(PageLayout{{b}}) + " | ";
+  }
+  EXPECT_EQ(table, "Group\tBefore\tAfter/Class\tFirst class\tFirst grade | ") << Read(laid);
+  EXPECT_NE(Read(laid).find("Covid nineteen is also listed under its/official name"), std::string::npos)
+      << Read(laid);
+}
+
+// A wide space of a justified line may line up with a space of the line
+// above and with the blank end of a paragraph's short last line: that is no
+// gutter (a gutter has text on both sides), so the line stays whole.
+TEST(PageLayoutTest, WideSpaceUnderAShortLineIsNoGutter) {
+  std::vector<PdfWord> page;
+  auto word = [&](const char* text, double x, double y) {
+    page.push_back({text, {x, y, 5.5 * static_cast<double>(std::string(text).size()), 12.1}, 11, true, false});
+  };
+  word("The", 72, 100), word("cost", 90, 100), word("is", 118, 100), word("set", 132, 100);
+  word("Done.", 72, 117);
+  word("Covered", 72, 134), word("by", 120, 134), word("the", 134, 134), word("policy", 153.5, 134);
+  word("and", 72, 151), word("nothing", 91.5, 151), word("else", 133, 151);
+  const std::string read = Read(LayOutPage(page, 612, 792));
+  EXPECT_NE(read.find("Covered by the policy"), std::string::npos) << read;
+}
+
+// Glyph numbers of a font without a Unicode map, 29 below the characters
+// (spaces drawn as 0x03), are shifted back; so is the short next line of the
+// same text. Genuine capitals stay.
+TEST(PageLayoutTest, GlyphNumbersShiftedBackToText) {
+  std::vector<PdfWord> page;
+  page.push_back({"(QKDQFH\x03WKH\x03SHUIRUPDQFH\x03RI\x03\\RXU\x03", {152, 100, 91, 8.2}, 7, false, false});
+  page.push_back({"GDWDEDVH", {152, 108, 40, 8.2}, 7, false, false});
+  Add(page, Words(72, 200, 10, "THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG"));
+  Add(page, Words(72, 260, 10, "INTRODUCTION"));
+  const std::string read = Read(LayOutPage(page, 612, 792));
+  EXPECT_NE(read.find("Enhance the performance of your /database"), std::string::npos) << read;
+  EXPECT_NE(read.find("THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG"), std::string::npos) << read;
+  EXPECT_NE(read.find("INTRODUCTION"), std::string::npos) << read;
+}
+
+// A numerator is set small and raised, as a footnote marker is; against a
+// fraction slash it stays.
+TEST(PageLayoutTest, RaisedNumeratorOfAFractionStays) {
+  std::vector<PdfWord> page;
+  Add(page, Words(72, 100, 10, "ranges up to"));
+  page.push_back({"1", {134, 100.8, 2.7, 6.3}, 5.5, false, false});
+  page.push_back({"\u2044", {136.7, 100, 1.7, 11.5}, 10, false, false});
+  page.push_back({"4", {138.2, 104, 2.7, 6.3}, 5.5, true, false});
+  Add(page, Words(143, 100, 10, "inch across."));
+  const PageLayout laid = LayOutPage(page, 612, 792);
+  EXPECT_EQ(Read(laid), "ranges up to 1\u20444 inch across.");
+  EXPECT_EQ(laid.markers_dropped, 0);
+}
+
 TEST(PageLayoutTest, MarginLinesAreMarkedOnlyWhenSetApart) {
   std::vector<PdfWord> page;
   Add(page, Words(72, 40, 9, "Annual Report 2023"));
