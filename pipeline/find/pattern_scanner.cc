@@ -1,5 +1,7 @@
 #include "pipeline/find/pattern_scanner.h"
 
+#include "pipeline/find/prefilter_regex.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
@@ -42,7 +44,8 @@ RE2::Options SetOptions() {
   RE2::Options o;
   o.set_encoding(RE2::Options::EncodingUTF8);
   o.set_log_errors(false);
-  // One automaton for every pack; RE2 builds its states as the text needs
+  // One automaton per pack (a product of all packs has far more states to
+  // build on text it has not seen); RE2 builds states as the text needs
   // them, and this caps how many it keeps.
   o.set_max_mem(256 << 20);
   return o;
@@ -192,19 +195,25 @@ std::string_view* SubmatchStore::Allocate(size_t n) {
 Result<PatternScanner> PatternScanner::Build(std::vector<const PatternPack*> packs) {
   PatternScanner scanner;
   scanner.packs_ = std::move(packs);
-  scanner.set_ = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
   for (size_t p = 0; p < scanner.packs_.size(); ++p) {
     const std::vector<Pattern>& patterns = scanner.packs_[p]->patterns();
+    scanner.set_base_.push_back(scanner.entries_.size());
+    if (patterns.empty()) {
+      scanner.sets_.push_back(nullptr);
+      continue;
+    }
+    auto set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
     for (size_t i = 0; i < patterns.size(); ++i) {
       std::string error;
-      if (scanner.set_->Add(patterns[i].source, &error) < 0) {
+      if (set->Add(PrefilterRegex(patterns[i].source), &error) < 0) {
         return InvalidInput(scanner.packs_[p]->kind() + " pack: " + patterns[i].id + ": " + error);
       }
       scanner.entries_.emplace_back(p, i);
     }
-  }
-  if (!scanner.entries_.empty() && !scanner.set_->Compile()) {
-    return InvalidInput("the patterns of all packs do not compile into one set");
+    if (!set->Compile()) {
+      return InvalidInput("the patterns of the " + scanner.packs_[p]->kind() + " pack do not compile into one set");
+    }
+    scanner.sets_.push_back(std::move(set));
   }
   return scanner;
 }
@@ -219,22 +228,49 @@ void PatternScanner::Scan(std::string_view text, std::vector<PackMatches>* out) 
   std::vector<size_t> para_of;
   std::vector<size_t> order;
   std::vector<PatternMatch> block_matches;
-  size_t first = 0;
-  while (first < paras.size()) {
+  // Blocks of whole paragraphs, at least kBlockBytes long.
+  struct Block {
+    size_t first, last;  // paragraphs
+  };
+  std::vector<Block> blocks;
+  for (size_t first = 0; first < paras.size();) {
     size_t last = first;
     while (last + 1 < paras.size() && paras[last].end - paras[first].begin < kBlockBytes) ++last;
-    const size_t begin = paras[first].begin;
-    RE2::Set::ErrorInfo error;
-    if (!set_->Match(text.substr(begin, paras[last].end - begin), &hits, &error)) {
-      hits.clear();
-      // RE2 could not build the automaton (no memory): search every
-      // pattern rather than lose matches.
-      if (error.kind != RE2::Set::kNoError) {
-        for (size_t k = 0; k < entries_.size(); ++k) hits.push_back(static_cast<int>(k));
+    blocks.push_back({first, last});
+    first = last + 1;
+  }
+  // Each pack's set runs over every block before the patterns it hits are
+  // searched: its automaton stays in cache through the pass instead of
+  // being evicted by the searches in between.
+  std::vector<std::pair<uint32_t, uint32_t>> block_hits;  // (block, entry)
+  for (size_t p = 0; p < sets_.size(); ++p) {
+    if (sets_[p] == nullptr) continue;
+    const uint32_t base = static_cast<uint32_t>(set_base_[p]);
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      const size_t begin = paras[blocks[b].first].begin;
+      RE2::Set::ErrorInfo error;
+      if (!sets_[p]->Match(text.substr(begin, paras[blocks[b].last].end - begin), &hits, &error)) {
+        hits.clear();
+        // RE2 could not build the automaton (no memory): search every
+        // pattern rather than lose matches.
+        if (error.kind != RE2::Set::kNoError) {
+          for (size_t k = 0; k < packs_[p]->patterns().size(); ++k) hits.push_back(static_cast<int>(k));
+        }
       }
+      for (int k : hits) block_hits.emplace_back(static_cast<uint32_t>(b), base + static_cast<uint32_t>(k));
     }
-    // Set indexes run pack by pack, pattern by pattern.
-    std::sort(hits.begin(), hits.end());
+  }
+  // Set indexes run pack by pack, pattern by pattern: by block, then entry.
+  std::sort(block_hits.begin(), block_hits.end());
+  for (size_t from = 0; from < block_hits.size();) {
+    const Block& block = blocks[block_hits[from].first];
+    size_t to = from;
+    hits.clear();
+    for (; to < block_hits.size() && block_hits[to].first == block_hits[from].first; ++to) {
+      hits.push_back(static_cast<int>(block_hits[to].second));
+    }
+    from = to;
+    const size_t first = block.first, last = block.last;
     for (size_t h = 0; h < hits.size();) {
       const size_t pack = entries_[static_cast<size_t>(hits[h])].first;
       std::vector<PatternMatch>& found = (*out)[pack].matches;
@@ -255,7 +291,6 @@ void PatternScanner::Scan(std::string_view text, std::vector<PackMatches>* out) 
         std::move(block_matches.begin(), block_matches.end(), found.begin() + static_cast<std::ptrdiff_t>(base));
       }
     }
-    first = last + 1;
   }
 }
 

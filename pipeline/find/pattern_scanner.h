@@ -1,12 +1,13 @@
 // PatternScanner: every pattern of every pack, matched over a text with one
-// prefilter pass.
+// prefilter pass per pack.
 //
-// One RE2::Set holds the patterns of all packs. It runs once over each block
+// One RE2::Set per pack holds its patterns in prefilter form (counted
+// repetitions unbounded, prefilter_regex.h). It runs once over each block
 // of paragraphs (a few hundred bytes: the set's per-call cost is about that
 // of scanning a kilobyte, and most short blocks hold few entities) and says
 // which patterns can match there; only those patterns are then searched, and
-// only in that block. Each byte of text so passes through one automaton, plus
-// the patterns that hit near it, however many packs and patterns there are.
+// only in that block. Each byte of text so passes through one automaton per
+// pack, plus the patterns that hit near it, however many patterns a pack has.
 //
 // Built once per process from the loaded packs and shared read-only across
 // threads (RE2 objects are thread-safe; remembered submatches are per
@@ -87,9 +88,10 @@ class PatternScanner {
 
  private:
   std::vector<const PatternPack*> packs_;
-  // Set index -> (pack, pattern) index.
+  // Entry (pack's set base + set index) -> (pack, pattern) index.
   std::vector<std::pair<size_t, size_t>> entries_;
-  std::unique_ptr<RE2::Set> set_;
+  std::vector<size_t> set_base_;                 // per pack
+  std::vector<std::unique_ptr<RE2::Set>> sets_;  // per pack; null when it has no patterns
 };
 
 // Returns the non-overlapping subset of `matches`, preferring longer
