@@ -3,11 +3,16 @@
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
-#include <tesseract/baseapi.h>
-#include <tesseract/resultiterator.h>
+#include <dlfcn.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdlib>
+#include <mutex>
 #include <vector>
+
+#include "extractors/pdf/ocr_engine.h"
 
 
 namespace dossier::pdf {
@@ -26,27 +31,94 @@ bool HasRtl(const std::string& text) {
   return false;
 }
 
+constexpr const char* kModuleName = "libdossier_tesseract.so";
+
+// The engine module's functions, loaded once per process.
+struct OcrModule {
+  DossierOcrStartFn start = nullptr;
+  DossierOcrReadFn read = nullptr;
+  DossierOcrEndFn end = nullptr;
+  std::string error;  // why it could not be loaded
+};
+
+// Returns the places the module is looked for: $DOSSIER_OCR_MODULE alone when
+// it is set, else beside the running executable, then where the build put it.
+std::vector<std::string> ModuleCandidates() {
+  std::vector<std::string> out;
+  if (const char* env = std::getenv("DOSSIER_OCR_MODULE"); env != nullptr && *env != 0) return {env};
+  char exe[PATH_MAX];
+  const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n > 0) {
+    std::string dir(exe, static_cast<size_t>(n));
+    dir.erase(dir.find_last_of('/') + 1);
+    out.push_back(dir + kModuleName);
+  }
+#ifdef DOSSIER_OCR_MODULE_PATH
+  out.emplace_back(DOSSIER_OCR_MODULE_PATH);
+#endif
+  return out;
+}
+
+const OcrModule& Module() {
+  static OcrModule module;
+  static std::once_flag once;
+  std::call_once(once, [] {
+    std::string tried;
+    for (const std::string& path : ModuleCandidates()) {
+      void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      if (handle == nullptr) {
+        tried += (tried.empty() ? "" : "; ") + std::string(dlerror());
+        continue;
+      }
+      module.start = reinterpret_cast<DossierOcrStartFn>(dlsym(handle, DOSSIER_OCR_START));
+      module.read = reinterpret_cast<DossierOcrReadFn>(dlsym(handle, DOSSIER_OCR_READ));
+      module.end = reinterpret_cast<DossierOcrEndFn>(dlsym(handle, DOSSIER_OCR_END));
+      if (module.start != nullptr && module.read != nullptr && module.end != nullptr) return;
+      module = OcrModule{};
+      tried += (tried.empty() ? "" : "; ") + path + ": not a dossier OCR module";
+    }
+    module.error = "the OCR module " + std::string(kModuleName) + " could not be loaded (" + tried + ")";
+  });
+  return module;
+}
+
+// Collects the engine's words as PdfWords in points.
+void AddWord(void* context, const DossierOcrWord* word) {
+  auto* words = static_cast<std::vector<PdfWord>*>(context);
+  PdfWord w;
+  w.text = word->text;
+  // Words share their line's vertical extent and size, so the layout groups
+  // them into rows as it would a text layer.
+  w.box = {word->x0 * kPointsPerPixel, word->line_y0 * kPointsPerPixel, (word->x1 - word->x0) * kPointsPerPixel,
+           (word->line_y1 - word->line_y0) * kPointsPerPixel};
+  w.font_size = (word->line_y1 - word->line_y0) * kPointsPerPixel * 0.8;
+  w.space_after = true;
+  w.rtl = HasRtl(w.text);
+  words->push_back(std::move(w));
+}
+
 }  // namespace
 
 PageOcr::PageOcr(std::string languages) : languages_(std::move(languages)) {}
 
 PageOcr::~PageOcr() {
-  if (api_) api_->End();
+  if (engine_ != nullptr) Module().end(engine_);
 }
 
 Status PageOcr::Start() {
-  if (api_) return Status::Ok();
-  if (failed_) return Unsupported("OCR is not available");
-  auto api = std::make_unique<tesseract::TessBaseAPI>();
-  // A language whose data is missing fails Init: fall back to English.
-  if (api->Init(nullptr, languages_.c_str(), tesseract::OEM_DEFAULT) != 0 &&
-      api->Init(nullptr, "eng", tesseract::OEM_DEFAULT) != 0) {
-    failed_ = true;
-    return Unsupported("Tesseract could not start for languages " + languages_);
+  if (engine_ != nullptr) return Status::Ok();
+  if (!failure_.empty()) return Unsupported(failure_);
+  const OcrModule& module = Module();
+  if (module.start == nullptr) {
+    failure_ = module.error;
+    return Unsupported(failure_);
   }
-  api->SetVariable("debug_file", "/dev/null");
-  api->SetPageSegMode(tesseract::PSM_AUTO);
-  api_ = std::move(api);
+  char error[512] = "";
+  engine_ = module.start(languages_.c_str(), error, sizeof error);
+  if (engine_ == nullptr) {
+    failure_ = error[0] != 0 ? error : "the OCR engine could not start";
+    return Unsupported(failure_);
+  }
   return Status::Ok();
 }
 
@@ -58,35 +130,11 @@ Result<std::vector<PdfWord>> PageOcr::Read(const poppler::page& page) {
   renderer.set_image_format(poppler::image::format_gray8);
   poppler::image image = renderer.render_page(&page, kDpi, kDpi);
   if (!image.is_valid()) return InvalidInput("page could not be rendered for OCR");
-  api_->SetImage(reinterpret_cast<const unsigned char*>(image.const_data()), image.width(), image.height(), 1,
-                 image.bytes_per_row());
-  api_->SetSourceResolution(static_cast<int>(kDpi));
-  if (api_->Recognize(nullptr) != 0) return Internal("Tesseract failed on the page");
-
   std::vector<PdfWord> words;
-  std::unique_ptr<tesseract::ResultIterator> it(api_->GetIterator());
-  if (!it) return words;
-  // Words share their line's vertical extent and size, so the layout groups
-  // them into rows as it would a text layer.
-  int lx0 = 0, ly0 = 0, lx1 = 0, ly1 = 0;
-  do {
-    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
-      it->BoundingBox(tesseract::RIL_TEXTLINE, &lx0, &ly0, &lx1, &ly1);
-    }
-    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-    if (!text || text[0] == 0) continue;
-    int x0, y0, x1, y1;
-    if (!it->BoundingBox(tesseract::RIL_WORD, &x0, &y0, &x1, &y1)) continue;
-    PdfWord w;
-    w.text = text.get();
-    w.box = {x0 * kPointsPerPixel, ly0 * kPointsPerPixel, (x1 - x0) * kPointsPerPixel,
-             (ly1 - ly0) * kPointsPerPixel};
-    w.font_size = (ly1 - ly0) * kPointsPerPixel * 0.8;
-    w.space_after = true;
-    w.rtl = HasRtl(w.text);
-    words.push_back(std::move(w));
-  } while (it->Next(tesseract::RIL_WORD));
-  api_->Clear();
+  if (Module().read(engine_, reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+                    image.height(), image.bytes_per_row(), static_cast<int>(kDpi), &AddWord, &words) != 0) {
+    return Internal("Tesseract failed on the page");
+  }
   // Tesseract's line heights vary with ascenders and descenders: snap sizes
   // near the page's usual one to it, so a paragraph stays one block.
   if (!words.empty()) {

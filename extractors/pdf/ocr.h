@@ -2,10 +2,10 @@
 //
 // The page is rendered with Poppler at 300 dpi in gray and handed to
 // Tesseract; the words come back with their boxes converted to points, so the
-// same layout code orders them as it orders a text layer. Tesseract starts
-// lazily on the first page that needs it (loading its models takes a while)
-// and is reused for the rest of the document. Not thread-safe: one per
-// document.
+// same layout code orders them as it orders a text layer. Tesseract lives
+// in a module (ocr_engine.h) loaded on the first page that needs it, and
+// starts then (loading its models takes a while); it is reused for the rest
+// of the document. Not thread-safe: one per document.
 //
 // Example:
 //   PageOcr ocr("eng+spa");
@@ -22,10 +22,6 @@
 
 namespace poppler {
 class page;
-}
-
-namespace tesseract {
-class TessBaseAPI;
 }
 
 namespace dossier::pdf {
@@ -46,8 +42,8 @@ class PageOcr {
   Status Start();
 
   std::string languages_;
-  std::unique_ptr<tesseract::TessBaseAPI> api_;
-  bool failed_ = false;
+  void* engine_ = nullptr;  // from the module's start function
+  std::string failure_;     // why the engine could not start, once it could not
 };
 
 }  // namespace dossier::pdf

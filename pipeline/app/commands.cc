@@ -26,12 +26,17 @@ void PrintErrors(const FileReport& report) {
 }
 
 // Prints each document's text as it comes (for `text`): documents of a
-// JSON dump separated by a blank line, nothing held back.
+// JSON dump separated by a blank line, nothing held back. Its warnings
+// (a page OCR could not read, a repaired encoding) go to stderr, since
+// stdout has no room for them.
 class TextPrintingSink final : public RecordSink {
  public:
   void WriteDocument(const Document& doc) override {
     if (documents_++ > 0) std::cout << "\n\n";
     std::cout << doc.text;
+    for (const Warning& w : doc.warnings) {
+      std::cerr << "dossier: " << doc.source_path << ": warning: " << w.code << ": " << w.message << "\n";
+    }
   }
   void WriteError(const ErrorRecord&) override {}
   Status Finish() override {

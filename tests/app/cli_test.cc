@@ -2,6 +2,9 @@
 // bad input of every kind, and outputs that are whole or absent.
 #include <gtest/gtest.h>
 
+#include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -214,6 +217,37 @@ TEST(CliTest, ValidateChecksRecordsInputsAndPacks) {
   RunResult empty_run = RunDossier("validate " + empty);
   EXPECT_EQ(empty_run.exit_code, 1);
   EXPECT_NE(empty_run.out.find("empty file"), std::string::npos) << empty_run.out;
+}
+
+// Tesseract is a module loaded for the first scanned page: a run with no
+// scans does not pay for loading it and its forty-odd libraries.
+TEST(CliTest, BinaryDoesNotLinkTesseract) {
+  FILE* pipe = ::popen(("ldd " + std::string(DOSSIER_BINARY)).c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string libs;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) libs.append(buf.data(), n);
+  ASSERT_EQ(::pclose(pipe), 0);
+  EXPECT_NE(libs.find("libpoppler"), std::string::npos) << libs;
+  EXPECT_EQ(libs.find("libtesseract"), std::string::npos) << libs;
+}
+
+// A scan with the OCR module missing still gives a result: the page is
+// reported on stderr with the file, the module and why it did not load.
+TEST(CliTest, MissingOcrModuleIsAWarningNamingTheModule) {
+  const std::string scan = std::string(DOSSIER_SOURCE_DIR) + "/tests/fixtures/pdf/scanned.pdf";
+  RunResult read = RunDossier("text " + scan);
+  EXPECT_EQ(read.exit_code, 0);
+  EXPECT_NE(read.out.find("Detention"), std::string::npos) << read.out;
+
+  ::setenv("DOSSIER_OCR_MODULE", "/nonexistent/libdossier_tesseract.so", 1);
+  RunResult missing = RunDossier("text " + scan);
+  ::unsetenv("DOSSIER_OCR_MODULE");
+  EXPECT_EQ(missing.exit_code, 0);
+  EXPECT_EQ(missing.out.find("Detention"), std::string::npos) << missing.out;
+  EXPECT_NE(missing.err.find(scan + ": warning: ocr_failed"), std::string::npos) << missing.err;
+  EXPECT_NE(missing.err.find("/nonexistent/libdossier_tesseract.so"), std::string::npos) << missing.err;
 }
 
 }  // namespace
