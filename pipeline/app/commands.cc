@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include "pipeline/app/cli.h"
@@ -25,6 +26,14 @@ void PrintErrors(const FileReport& report) {
   for (const ErrorRecord& e : report.errors) std::cerr << e.ToLine() << "\n";
 }
 
+// Warning codes that record what extraction did rather than what went
+// wrong: kept in the records, not shown by `text`.
+bool IsNote(const std::string& code) {
+  static const std::set<std::string, std::less<>> kNotes = {"ocr", "running_headers_removed", "line_numbers_removed",
+                                                             "footnote_markers_removed"};
+  return kNotes.count(code) > 0;
+}
+
 // Prints each document's text as it comes (for `text`): documents of a
 // JSON dump separated by a blank line, nothing held back. Its warnings
 // (a page OCR could not read, a repaired encoding) go to stderr, since
@@ -35,6 +44,7 @@ class TextPrintingSink final : public RecordSink {
     if (documents_++ > 0) std::cout << "\n\n";
     std::cout << doc.text;
     for (const Warning& w : doc.warnings) {
+      if (IsNote(w.code)) continue;
       std::cerr << "dossier: " << doc.source_path << ": warning: " << w.code << ": " << w.message << "\n";
     }
   }

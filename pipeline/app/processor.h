@@ -57,6 +57,7 @@ class Processor {
   Status Analyze(Document& doc) const;
 
   const ProcessOptions& options() const { return options_; }
+  // The record schemas; loaded only when options().validate_records.
   const SchemaValidator& validator() const { return *validator_; }
 
  private:
