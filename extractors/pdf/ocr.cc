@@ -42,7 +42,8 @@ struct OcrModule {
 };
 
 // Returns the places the module is looked for: $DOSSIER_OCR_MODULE alone when
-// it is set, else beside the running executable, then where the build put it.
+// it is set, else beside the running executable, in ../lib/dossier from it,
+// then where the build put it.
 std::vector<std::string> ModuleCandidates() {
   std::vector<std::string> out;
   if (const char* env = std::getenv("DOSSIER_OCR_MODULE"); env != nullptr && *env != 0) return {env};
@@ -51,7 +52,8 @@ std::vector<std::string> ModuleCandidates() {
   if (n > 0) {
     std::string dir(exe, static_cast<size_t>(n));
     dir.erase(dir.find_last_of('/') + 1);
-    out.push_back(dir + kModuleName);
+    out.push_back(dir + kModuleName);                    // the build tree
+    out.push_back(dir + "../lib/dossier/" + kModuleName);  // installed (cmake --install)
   }
 #ifdef DOSSIER_OCR_MODULE_PATH
   out.emplace_back(DOSSIER_OCR_MODULE_PATH);
