@@ -1,6 +1,6 @@
 #include "pipeline/core/hash.h"
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
 
 #include <string>
 
@@ -18,21 +18,18 @@ std::string Hex(const unsigned char* data, unsigned int n) {
 }
 }  // namespace
 
-Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr);
-}
+Sha256::Sha256() : ctx_(new sha256_ctx) { sha256_init(static_cast<sha256_ctx*>(ctx_)); }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
+Sha256::~Sha256() { delete static_cast<sha256_ctx*>(ctx_); }
 
 void Sha256::Update(std::string_view bytes) {
-  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), bytes.data(), bytes.size());
+  sha256_update(static_cast<sha256_ctx*>(ctx_), bytes.size(), reinterpret_cast<const uint8_t*>(bytes.data()));
 }
 
 std::string Sha256::HexDigest() {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), md, &n);
-  return Hex(md, n);
+  unsigned char md[SHA256_DIGEST_SIZE];
+  sha256_digest(static_cast<sha256_ctx*>(ctx_), SHA256_DIGEST_SIZE, md);
+  return Hex(md, SHA256_DIGEST_SIZE);
 }
 
 std::string Sha256Hex(std::string_view bytes) {
