@@ -16,7 +16,7 @@ esac
 # frameworks, OCR data, and poppler-utils (pdftotext is the PDF reference).
 packages=(
   g++ cmake ninja-build pkg-config git python3
-  libpoppler-cpp-dev libxml2-dev libicu-dev libre2-dev nlohmann-json3-dev
+  libpoppler-private-dev libxml2-dev libicu-dev libre2-dev nlohmann-json3-dev
   libvalijson-dev libcli11-dev nettle-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-eng tesseract-ocr-spa
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils

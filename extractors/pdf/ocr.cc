@@ -1,9 +1,9 @@
 #include "extractors/pdf/ocr.h"
 
-#include <poppler/cpp/poppler-image.h>
-#include <poppler/cpp/poppler-page-renderer.h>
-#include <poppler/cpp/poppler-page.h>
+#include <PDFDoc.h>
+#include <SplashOutputDev.h>
 #include <dlfcn.h>
+#include <splash/SplashBitmap.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -124,17 +124,25 @@ Status PageOcr::Start() {
   return Status::Ok();
 }
 
-Result<std::vector<PdfWord>> PageOcr::Read(const poppler::page& page) {
+Result<std::vector<PdfWord>> PageOcr::Read(PDFDoc& doc, int index) {
   if (Status s = Start(); !s.ok()) return s;
-  poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-  renderer.set_image_format(poppler::image::format_gray8);
-  poppler::image image = renderer.render_page(&page, kDpi, kDpi);
-  if (!image.is_valid()) return InvalidInput("page could not be rendered for OCR");
+  // Gray on white, anti-aliased shapes and glyphs, no hinting: what
+  // Tesseract reads best.
+  SplashColor paper;
+  paper[0] = 0xff;
+  SplashOutputDev renderer(splashModeMono8, 4, false, paper);
+  renderer.setFontAntialias(true);
+  renderer.setVectorAntialias(true);
+  renderer.setFreeTypeHinting(false, false);
+  renderer.startDoc(&doc);
+  doc.displayPage(&renderer, index + 1, kDpi, kDpi, 0, false, true, false);
+  SplashBitmap* image = renderer.getBitmap();
+  if (image == nullptr || image->getWidth() <= 0 || image->getHeight() <= 0) {
+    return InvalidInput("page could not be rendered for OCR");
+  }
   std::vector<PdfWord> words;
-  if (Module().read(engine_, reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
-                    image.height(), image.bytes_per_row(), static_cast<int>(kDpi), &AddWord, &words) != 0) {
+  if (Module().read(engine_, image->getDataPtr(), image->getWidth(), image->getHeight(), image->getRowSize(),
+                    static_cast<int>(kDpi), &AddWord, &words) != 0) {
     return Internal("Tesseract failed on the page");
   }
   // Tesseract's line heights vary with ascenders and descenders: snap sizes

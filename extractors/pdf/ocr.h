@@ -1,6 +1,6 @@
 // PageOcr: reads a PDF page that has no text layer (a scan) with Tesseract.
 //
-// The page is rendered with Poppler at 300 dpi in gray and handed to
+// The page is rendered with Poppler's Splash at 300 dpi in gray and handed to
 // Tesseract; the words come back with their boxes converted to points, so the
 // same layout code orders them as it orders a text layer. Tesseract lives
 // in a module (ocr_engine.h) loaded on the first page that needs it, and
@@ -9,7 +9,7 @@
 //
 // Example:
 //   PageOcr ocr("eng+spa");
-//   Result<std::vector<PdfWord>> words = ocr.Read(page);
+//   Result<std::vector<PdfWord>> words = ocr.Read(*doc, 0);
 #ifndef DOSSIER_EXTRACTORS_PDF_OCR_H_
 #define DOSSIER_EXTRACTORS_PDF_OCR_H_
 
@@ -20,9 +20,7 @@
 #include "extractors/pdf/page_layout.h"
 #include "pipeline/core/status.h"
 
-namespace poppler {
-class page;
-}
+class PDFDoc;
 
 namespace dossier::pdf {
 
@@ -35,8 +33,9 @@ class PageOcr {
   PageOcr(const PageOcr&) = delete;
   PageOcr& operator=(const PageOcr&) = delete;
 
-  // Returns the words Tesseract reads on `page`, boxes in points.
-  Result<std::vector<PdfWord>> Read(const poppler::page& page);
+  // Returns the words Tesseract reads on page `index` (0-based) of `doc`,
+  // boxes in points.
+  Result<std::vector<PdfWord>> Read(PDFDoc& doc, int index);
 
  private:
   Status Start();

@@ -13,7 +13,7 @@
 // about Poppler, so tests lay out pages built by hand.
 //
 // Example:
-//   std::vector<PdfWord> words = ...;  // from poppler::page::text_list
+//   std::vector<PdfWord> words = ...;  // from PageReader::Read
 //   PageLayout page = LayOutPage(std::move(words), 612, 792);
 //   for (const LaidBlock& b : page.blocks) Print(b.role, b.lines);
 #ifndef DOSSIER_EXTRACTORS_PDF_PAGE_LAYOUT_H_

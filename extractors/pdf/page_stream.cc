@@ -1,11 +1,10 @@
 #include "extractors/pdf/page_stream.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
+#include <PDFDoc.h>
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 
 #include "extractors/pdf/ocr.h"
 #include "extractors/pdf/page_words.h"
@@ -17,38 +16,12 @@ namespace {
 constexpr int kOcrMinLetters = 12;  // fewer characters on a page: treat it as a scan
 constexpr char kOcrLanguages[] = "eng+spa";
 
-thread_local PopplerErrors* error_sink = nullptr;
-
-void CountPopplerError(const std::string& message, void*) {
-  if (error_sink != nullptr) error_sink->Add(message);
-}
-
 }  // namespace
 
-void InstallPopplerErrorCounter() {
-  static const bool once = [] {
-    poppler::set_debug_error_function(CountPopplerError, nullptr);
-    return true;
-  }();
-  (void)once;
-}
-
-void PopplerErrors::Add(const std::string& message) {
-  std::lock_guard<std::mutex> lock(mu_);
-  if (seen_.size() < kMaxKept) seen_.insert(message);
-}
-
-int PopplerErrors::count() const {
-  std::lock_guard<std::mutex> lock(mu_);
-  return static_cast<int>(seen_.size());
-}
-
-PopplerErrorScope::PopplerErrorScope(PopplerErrors* sink) : previous_(error_sink) { error_sink = sink; }
-
-PopplerErrorScope::~PopplerErrorScope() { error_sink = previous_; }
-
 struct PageStream::Worker {
-  const poppler::document* doc = nullptr;
+  std::unique_ptr<PDFDoc> own_doc;  // workers after the first
+  PDFDoc* doc = nullptr;
+  std::unique_ptr<PageReader> reader;
   std::unique_ptr<PageOcr> ocr;
   bool ocr_enabled = true;
 
@@ -57,19 +30,19 @@ struct PageStream::Worker {
     ReadPage out;
     out.index = p;
     const std::string where = "page " + std::to_string(p + 1);
-    std::unique_ptr<poppler::page> page(doc->create_page(p));
-    if (!page) {
+    std::optional<PageWords> read_words = reader ? reader->Read(p) : std::nullopt;
+    if (!read_words) {
       out.unreadable = true;
       out.notes.emplace_back("page_unreadable", where + " could not be read");
       return out;
     }
-    PageWords words = ReadPageWords(*page);
+    PageWords& words = *read_words;
     if (words.letters < kOcrMinLetters) {
       if (!ocr_enabled) {
         if (words.letters == 0) out.notes.emplace_back("no_text", where + " has no text layer (OCR is off)");
       } else {
         if (!ocr) ocr = std::make_unique<PageOcr>(kOcrLanguages);
-        Result<std::vector<PdfWord>> read = ocr->Read(*page);
+        Result<std::vector<PdfWord>> read = ocr->Read(*doc, p);
         if (read.ok()) {
           words.words = std::move(*read);
           out.ocred = true;
@@ -79,7 +52,6 @@ struct PageStream::Worker {
         }
       }
     }
-    page.reset();  // Poppler's page goes before the layout work
     out.layout = LayOutPage(std::move(words.words), words.width, words.height);
     return out;
   }
@@ -104,14 +76,22 @@ struct PageStream::Worker {
   }
 };
 
-PageStream::PageStream(const poppler::document& doc, int page_count, PageStreamOptions options,
+PageStream::PageStream(const PdfSource& source, PDFDoc& doc, int page_count, PageStreamOptions options,
                        PopplerErrors* errors)
     : page_count_(page_count), options_(options), errors_(errors) {
-  InstallPopplerErrorCounter();
+  PopplerErrorScope scope(errors_);
   const int threads = std::max(1, std::min(options_.threads, page_count));
   for (int i = 0; i < threads; ++i) {
     auto w = std::make_unique<Worker>();
-    w->doc = &doc;
+    if (i == 0) {
+      w->doc = &doc;
+    } else {
+      w->own_doc = OpenPdf(source);
+      w->doc = w->own_doc.get();
+    }
+    // A worker whose copy does not open reads no page: its pages come back
+    // unreadable, with the reason, instead of failing the document.
+    if (w->doc->isOk()) w->reader = std::make_unique<PageReader>(*w->doc);
     w->ocr_enabled = options_.ocr;
     workers_.push_back(std::move(w));
   }

@@ -1,11 +1,15 @@
 #include "extractors/pdf/page_words.h"
 
-#include <poppler/cpp/poppler-page.h>
+#include <PDFDoc.h>
+#include <Page.h>
+#include <TextOutputDev.h>
 
 #include <array>
 #include <cmath>
+#include <string>
 
 #include "extractors/pdf/bidi.h"
+#include "extractors/pdf/poppler_doc.h"
 
 namespace dossier::pdf {
 
@@ -14,92 +18,86 @@ namespace {
 // A word's box is about this many ems tall (ascent minus descent).
 constexpr double kBoxPerEm = 1.15;
 
+// A box in points from the top-left: x0, y0, x1, y1 as Poppler gives them.
+struct Corners {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+Corners BoxOf(const TextWord& w) {
+  Corners c;
+  w.getBBox(&c.x0, &c.y0, &c.x1, &c.y1);
+  return c;
+}
+
 // Returns `b` (a box of a word in quarter-turn rotation `rot`) in the frame
 // where that rotation reads left to right, top to bottom.
-Box Upright(const poppler::rectf& b, int rot, double page_w, double page_h) {
+Box Upright(const Corners& b, int rot, double page_w, double page_h) {
+  const double w = b.x1 - b.x0, h = b.y1 - b.y0;
   switch (rot) {
     case 1:  // reads downwards
-      return {b.y(), page_w - b.right(), b.height(), b.width()};
+      return {b.y0, page_w - b.x1, h, w};
     case 2:  // upside down
-      return {page_w - b.right(), page_h - b.bottom(), b.width(), b.height()};
+      return {page_w - b.x1, page_h - b.y1, w, h};
     case 3:  // reads upwards
-      return {page_h - b.bottom(), b.x(), b.height(), b.width()};
+      return {page_h - b.y1, b.x0, h, w};
     default:
-      return {b.x(), b.y(), b.width(), b.height()};
+      return {b.x0, b.y0, w, h};
   }
 }
 
-// Returns the font size of a word from its box (see ReadPageWords).
-double SizeOf(const poppler::text_box& b) {
-  const poppler::rectf r = b.bbox();
-  const double across = (b.rotation() & 1) ? r.width() : r.height();
+// Returns the font size of a word from its box: Poppler sizes the box from
+// the font's ascent and descent, so within a font the ratio is exact and
+// across fonts it is off by 10-20%, which the layout's relative thresholds
+// were tuned to.
+double SizeOf(const Corners& b, int rotation) {
+  const double across = (rotation & 1) ? b.x1 - b.x0 : b.y1 - b.y0;
   return std::round(across / kBoxPerEm * 4) / 4;
+}
+
+// Returns the characters of `w` as code points.
+std::u32string CharsOf(const TextWord& w) {
+  std::u32string out;
+  out.reserve(static_cast<size_t>(w.getLength()));
+  for (int i = 0; i < w.getLength(); ++i) out.push_back(static_cast<char32_t>(*w.getChar(i)));
+  return out;
 }
 
 }  // namespace
 
-std::u32string CodePointsOf(const std::basic_string<unsigned short>& s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    char32_t c = s[i];
-    if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.size() && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF) {
-      c = 0x10000 + ((c - 0xD800) << 10) + (s[i + 1] - 0xDC00);
-      ++i;
-    } else if (c >= 0xD800 && c <= 0xDFFF) {
-      c = 0xFFFD;
-    }
-    out.push_back(c);
-  }
-  return out;
-}
+PageReader::PageReader(PDFDoc& doc)
+    : doc_(doc),
+      // Reading order, no physical layout: the words as pdftotext's default
+      // mode groups them.
+      text_(std::make_unique<TextOutputDev>(nullptr, false, 0, false, false)) {}
 
-std::string Utf8Of(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
+PageReader::~PageReader() = default;
 
-PageWords ReadPageWords(const poppler::page& page) {
+std::optional<PageWords> PageReader::Read(int index) {
+  Page* page = doc_.getPage(index + 1);
+  if (page == nullptr || !text_->isOk()) return std::nullopt;
+  // 72 dpi: coordinates in points; the crop box is not applied, so text
+  // outside it (a bleed, a slug line) is read as the text layer has it.
+  doc_.displayPage(text_.get(), index + 1, 72, 72, 0, false, false, false);
+  const std::unique_ptr<TextWordList> list = text_->makeWordList();
+  const int n = list ? list->getLength() : 0;
+
   PageWords out;
-  const poppler::rectf frame = page.page_rect();
-  // Poppler's font details cost half again the time of the text itself (it
-  // copies font names per glyph), so the font size is taken from the word's
-  // box: Poppler sizes it from the font's ascent and descent, so within a
-  // font the ratio is exact and across fonts it is off by 10-20%, which the
-  // layout's relative thresholds tolerate.
-  std::vector<poppler::text_box> boxes = page.text_list(0);
-
   // Decode every word once; right-to-left words also need their characters'
   // widths, and the page's lone alefs first (see bidi.h).
   struct Raw {
     std::u32string chars;
     std::vector<double> widths;
+    Corners box;
     bool rtl = false;
   };
-  std::vector<Raw> raw(boxes.size());
+  std::vector<Raw> raw(static_cast<size_t>(n));
   std::array<int, 4> per_rotation{};
   AlefWidths alefs;
-  for (size_t i = 0; i < boxes.size(); ++i) {
-    Raw& r = raw[i];
-    r.chars = CodePointsOf(boxes[i].text());
+  for (int i = 0; i < n; ++i) {
+    const TextWord& word = *list->get(i);
+    Raw& r = raw[static_cast<size_t>(i)];
+    r.chars = CharsOf(word);
+    r.box = BoxOf(word);
     for (char32_t c : r.chars) {
       if (IsRtlLetter(c)) {
         r.rtl = true;
@@ -107,36 +105,43 @@ PageWords ReadPageWords(const poppler::page& page) {
       }
     }
     out.letters += static_cast<int>(r.chars.size());
-    per_rotation[boxes[i].rotation() & 3] += static_cast<int>(r.chars.size());
+    per_rotation[word.getRotation() & 3] += static_cast<int>(r.chars.size());
     if (r.rtl) {
       r.widths.reserve(r.chars.size());
-      for (size_t k = 0; k < r.chars.size(); ++k) r.widths.push_back(boxes[i].char_bbox(k).width());
-      alefs.Add(r.chars, r.widths, SizeOf(boxes[i]));
+      for (size_t k = 0; k < r.chars.size(); ++k) {
+        Corners c;
+        word.getCharBBox(static_cast<int>(k), &c.x0, &c.y0, &c.x1, &c.y1);
+        r.widths.push_back(c.x1 - c.x0);
+      }
+      alefs.Add(r.chars, r.widths, SizeOf(r.box, word.getRotation()));
     }
   }
   int rot = 0;
   for (int k = 1; k < 4; ++k) {
     if (per_rotation[k] > per_rotation[rot]) rot = k;
   }
-  out.width = rot % 2 ? frame.height() : frame.width();
-  out.height = rot % 2 ? frame.width() : frame.height();
+  // The page as displayed: its /Rotate turns the crop box's sides.
+  double frame_w = page->getCropWidth(), frame_h = page->getCropHeight();
+  if (page->getRotate() % 180 != 0) std::swap(frame_w, frame_h);
+  out.width = rot % 2 ? frame_h : frame_w;
+  out.height = rot % 2 ? frame_w : frame_h;
 
-  out.words.reserve(boxes.size());
-  for (size_t i = 0; i < boxes.size(); ++i) {
-    const poppler::text_box& b = boxes[i];
-    if ((b.rotation() & 3) != rot) {
+  out.words.reserve(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const TextWord& word = *list->get(i);
+    const Raw& r = raw[static_cast<size_t>(i)];
+    if ((word.getRotation() & 3) != rot) {
       ++out.dropped_rotated;
       continue;
     }
-    if (raw[i].chars.empty()) continue;
+    if (r.chars.empty()) continue;
     PdfWord w;
-    const double size = SizeOf(b);
-    w.text = raw[i].rtl ? Utf8Of(LogicalFromVisual(raw[i].chars, raw[i].widths, alefs.Typical(size)))
-                        : Utf8Of(raw[i].chars);
-    w.box = Upright(b.bbox(), rot, frame.width(), frame.height());
+    const double size = SizeOf(r.box, word.getRotation());
+    w.text = r.rtl ? Utf8Of(LogicalFromVisual(r.chars, r.widths, alefs.Typical(size))) : Utf8Of(r.chars);
+    w.box = Upright(r.box, rot, frame_w, frame_h);
     w.font_size = size;
-    w.space_after = b.has_space_after();
-    w.rtl = raw[i].rtl;
+    w.space_after = word.hasSpaceAfter();
+    w.rtl = r.rtl;
     out.words.push_back(std::move(w));
   }
   return out;

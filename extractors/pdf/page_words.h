@@ -1,4 +1,4 @@
-// PageWords: a Poppler page's words as PdfWords, right-to-left words in
+// PageReader: a Poppler page's words as PdfWords, right-to-left words in
 // logical order, all in one upright reading frame.
 //
 // Poppler reports each word's rotation in quarter turns; the page is read in
@@ -6,20 +6,26 @@
 // and words in other rotations (a vertical arXiv stamp in the margin) are
 // left out.
 //
+// Poppler's TextOutputDev finds the words, as pdftotext's does; one reader
+// keeps one for all the pages of a document, so colour spaces and fonts
+// parsed for one page serve the next. Not thread-safe: one per thread, each
+// on its own PDFDoc.
+//
 // Example:
-//   PageWords words = ReadPageWords(*page);
-//   LayOutPage(std::move(words.words), words.width, words.height);
+//   PageReader reader(*doc);
+//   std::optional<PageWords> words = reader.Read(0);
+//   if (words) LayOutPage(std::move(words->words), words->width, words->height);
 #ifndef DOSSIER_EXTRACTORS_PDF_PAGE_WORDS_H_
 #define DOSSIER_EXTRACTORS_PDF_PAGE_WORDS_H_
 
-#include <string>
+#include <memory>
+#include <optional>
 #include <vector>
 
 #include "extractors/pdf/page_layout.h"
 
-namespace poppler {
-class page;
-}
+class PDFDoc;
+class TextOutputDev;
 
 namespace dossier::pdf {
 
@@ -30,14 +36,22 @@ struct PageWords {
   int dropped_rotated = 0;       // words left out for their rotation
 };
 
-// Returns the words of `page`.
-PageWords ReadPageWords(const poppler::page& page);
+class PageReader {
+ public:
+  // Reads pages of `doc`, which must outlive the reader.
+  explicit PageReader(PDFDoc& doc);
+  ~PageReader();
+  PageReader(const PageReader&) = delete;
+  PageReader& operator=(const PageReader&) = delete;
 
-// Returns UTF-16 `s` (as Poppler's ustring holds it) as code points.
-std::u32string CodePointsOf(const std::basic_string<unsigned short>& s);
+  // Returns the words of page `index` (0-based), or nothing when Poppler
+  // cannot load the page.
+  std::optional<PageWords> Read(int index);
 
-// Returns code points `s` as UTF-8.
-std::string Utf8Of(std::u32string_view s);
+ private:
+  PDFDoc& doc_;
+  std::unique_ptr<TextOutputDev> text_;
+};
 
 }  // namespace dossier::pdf
 

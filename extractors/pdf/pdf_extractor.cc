@@ -1,11 +1,10 @@
 #include "extractors/pdf/pdf_extractor.h"
 
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-page.h>
+#include <ErrorCodes.h>
+#include <PDFDoc.h>
 
 #include <algorithm>
 #include <cctype>
-#include <ctime>
 #include <deque>
 #include <exception>
 #include <new>
@@ -16,7 +15,7 @@
 
 #include "extractors/pdf/page_layout.h"
 #include "extractors/pdf/page_stream.h"
-#include "extractors/pdf/page_words.h"
+#include "extractors/pdf/poppler_doc.h"
 #include "extractors/pdf/running_headers.h"
 
 namespace dossier {
@@ -30,18 +29,6 @@ using pdf::PageStream;
 using pdf::PageStreamOptions;
 using pdf::PopplerErrorScope;
 using pdf::ReadPage;
-
-std::string Utf8(const poppler::ustring& s) { return pdf::Utf8Of(pdf::CodePointsOf(s)); }
-
-// Returns `t` as an ISO 8601 UTC timestamp, or "" when unset.
-std::string IsoDate(time_t t) {
-  if (t <= 0) return "";
-  std::tm tm{};
-  if (!gmtime_r(&t, &tm)) return "";
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 // Returns a title that is only a producer's file name ("Microsoft Word -
 // report.docx", "untitled") as unusable.
@@ -137,7 +124,7 @@ class TextWriter {
 
 class PdfExtractor final : public Extractor {
  public:
-  explicit PdfExtractor(int threads) : threads_(threads) { pdf::InstallPopplerErrorCounter(); }
+  explicit PdfExtractor(int threads) : threads_(threads) {}
 
   Format format() const override { return Format::kPdf; }
 
@@ -163,21 +150,28 @@ class PdfExtractor final : public Extractor {
     pdf::PopplerErrors errors;
     PopplerErrorScope scope(&errors);
     // From memory, Poppler reads the caller's bytes in place.
-    std::unique_ptr<poppler::document> pdf(
-        input.in_memory
-            ? poppler::document::load_from_raw_data(input.bytes.data(), static_cast<int>(input.bytes.size()))
-            : poppler::document::load_from_file(input.path));
-    if (!pdf) return InvalidInput("PDF could not be opened: corrupt or truncated file");
-    if (pdf->is_locked()) return Status(StatusCode::kEncrypted, "PDF is encrypted and needs a password to open");
-    const int page_count = pdf->pages();
+    pdf::PdfSource source;
+    if (input.in_memory) {
+      source.bytes = std::string_view(input.bytes.data(), input.bytes.size());
+    } else {
+      source.path = input.path;
+    }
+    std::unique_ptr<PDFDoc> pdf = pdf::OpenPdf(source);
+    if (!pdf->isOk()) {
+      if (pdf->getErrorCode() == errEncrypted) {
+        return Status(StatusCode::kEncrypted, "PDF is encrypted and needs a password to open");
+      }
+      return InvalidInput("PDF could not be opened: corrupt or truncated file");
+    }
+    const int page_count = pdf->getNumPages();
     if (page_count <= 0) return InvalidInput("PDF has no pages: corrupt or truncated file");
 
     Document doc = NewDocument(input);
     doc.metadata.page_count = page_count;
-    doc.metadata.title = Utf8(pdf->get_title());
-    doc.metadata.author = Utf8(pdf->get_author());
-    doc.metadata.date = IsoDate(pdf->get_creation_date_t());
-    doc.metadata.modified = IsoDate(pdf->get_modification_date_t());
+    doc.metadata.title = pdf::DocInfoText(*pdf, "Title");
+    doc.metadata.author = pdf::DocInfoText(*pdf, "Author");
+    doc.metadata.date = pdf::DocInfoDate(*pdf, "CreationDate");
+    doc.metadata.modified = pdf::DocInfoDate(*pdf, "ModDate");
 
     // Pages stream through: each is written once the running-header
     // decision has seen the few pages after it, then let go.
@@ -185,7 +179,7 @@ class PdfExtractor final : public Extractor {
     stream_options.ocr = options.ocr;
     stream_options.threads = threads_;
     stream_options.window = 2 * threads_ + 2;
-    PageStream stream(*pdf, page_count, stream_options, &errors);
+    PageStream stream(source, *pdf, page_count, stream_options, &errors);
     pdf::RunningHeaders headers(page_count);
     TextWriter writer(doc);
     std::deque<ReadPage> held;

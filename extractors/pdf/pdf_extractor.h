@@ -1,7 +1,7 @@
 // PDF extractor: the text of a PDF in reading order, with page and box anchors.
 //
-// Poppler (poppler-cpp) opens the file and lists each page's words with their
-// boxes and font sizes; LayOutPage turns them into ordered blocks; pages
+// Poppler (its core API, see poppler_doc.h) opens the file and lists each
+// page's words with their boxes and font sizes; LayOutPage turns them into ordered blocks; pages
 // without a text layer are read by Tesseract (ExtractOptions::ocr). Pages are
 // read on worker threads and stream through in order (see PageStream): each
 // is written to the document once the running-header check has seen the few

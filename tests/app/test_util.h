@@ -49,11 +49,11 @@ struct RunResult {
   std::string err;  // stderr
 };
 
-// Runs `args` (shell words, already quoted as needed) with the dossier CLI.
-inline RunResult RunDossier(const std::string& args) {
+// Runs shell command `command`, keeping its output and exit code.
+inline RunResult RunCommand(const std::string& command) {
   TempDir tmp;
   const std::string err_path = tmp.path() + "/stderr";
-  const std::string cmd = std::string(DOSSIER_BINARY) + " " + args + " 2>" + err_path;
+  const std::string cmd = command + " 2>" + err_path;
   RunResult r;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (pipe == nullptr) return r;
@@ -68,6 +68,9 @@ inline RunResult RunDossier(const std::string& args) {
   r.err = ss.str();
   return r;
 }
+
+// Runs `args` (shell words, already quoted as needed) with the dossier CLI.
+inline RunResult RunDossier(const std::string& args) { return RunCommand(std::string(DOSSIER_BINARY) + " " + args); }
 
 inline std::string ReadFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);

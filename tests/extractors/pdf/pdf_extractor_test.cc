@@ -81,6 +81,28 @@ TEST(PdfExtractorTest, TwoColumnsReadInOrder) {
   EXPECT_EQ(doc.metadata.title, "Two Column Report");  // no Info title: the first heading
 }
 
+// A page turned by /Rotate is laid out in the frame it is displayed in
+// (792 x 612 here, not the 612 x 792 of its media box): its columns read in
+// order and the page number at its displayed foot is a page number.
+TEST(PdfExtractorTest, RotatedPageLaidOutAsDisplayed) {
+  const Document doc = ExtractFixture("rotated_page.pdf");
+  ExpectPdfAnchors(doc);
+  const size_t title = doc.raw_text.find("Quarterly Detention Figures");
+  const size_t alpha = doc.raw_text.find("alpha.");
+  const size_t right = doc.raw_text.find("The right column");
+  ASSERT_NE(title, std::string::npos) << doc.raw_text;
+  ASSERT_NE(alpha, std::string::npos) << doc.raw_text;
+  ASSERT_NE(right, std::string::npos) << doc.raw_text;
+  EXPECT_LT(title, alpha);
+  EXPECT_LT(alpha, right) << doc.raw_text;
+  EXPECT_EQ(doc.raw_text.find('7'), std::string::npos) << doc.raw_text;
+  for (const Segment& seg : doc.segments) {
+    if (seg.role == Role::kSeparator) continue;
+    EXPECT_LE(seg.anchor.box->x + seg.anchor.box->width, 792);
+    EXPECT_LE(seg.anchor.box->y + seg.anchor.box->height, 612);
+  }
+}
+
 TEST(PdfExtractorTest, RunningHeadersFootersAndPageNumbersLeftOut) {
   const Document doc = ExtractFixture("running_headers.pdf");
   ExpectPdfAnchors(doc);
