@@ -31,6 +31,11 @@ namespace dossier {
 struct ExtractOptions {
   bool ocr = true;                         // OCR PDF pages with no text layer
   int64_t max_document_bytes = 512 << 20;  // larger inputs are refused (kLimit)
+  // When > 0, an extractor may hand a long document over in parts of about
+  // this many bytes of raw text (Document::part), each cut between blocks,
+  // so a consumer that only streams the text (`dossier text`) holds one
+  // part, not the whole document. 0: whole documents only.
+  size_t part_bytes = 0;
 };
 
 // Receives the documents of one input as they are extracted.

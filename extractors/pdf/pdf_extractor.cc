@@ -191,7 +191,17 @@ class PdfExtractor final : public Extractor {
       if (page.index == 0 && !UsableTitle(doc.metadata.title)) {
         if (std::string heading = FirstHeading(page.layout); !heading.empty()) doc.metadata.title = heading;
       }
-      writer.Project(page.index + 1, page_count);
+      if (options.part_bytes == 0) {
+        writer.Project(page.index + 1, page_count);
+      } else if (doc.raw_text.size() >= options.part_bytes && page.index + 1 < page_count) {
+        // A part ends with a page: the next starts on a new block.
+        Document next = NewDocument(input);
+        next.metadata = doc.metadata;
+        doc.part = std::max(doc.part, 1);
+        next.part = doc.part + 1;
+        sink.Accept(std::move(doc));
+        doc = std::move(next);
+      }
     };
     ReadPage page;
     while (stream.Next(page)) {

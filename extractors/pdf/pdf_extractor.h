@@ -6,7 +6,8 @@
 // read on worker threads and stream through in order (see PageStream): each
 // is written to the document once the running-header check has seen the few
 // pages after it, then released, so memory follows the output text, not the
-// page count. Running headers, footers and page numbers are left out (counted
+// page count; with ExtractOptions::part_bytes the text itself is handed on
+// in parts, each ending with a page, so memory stays bounded. Running headers, footers and page numbers are left out (counted
 // in a "running_headers_removed" warning), as are pleading-paper line numbers
 // ("line_numbers_removed"); footnotes follow the body text of their page as
 // Role::kFootnote segments labelled with their number.

@@ -35,7 +35,8 @@ bool IsNote(const std::string& code) {
 }
 
 // Prints each document's text as it comes (for `text`): documents of a
-// JSON dump separated by a blank line, nothing held back. Its warnings
+// JSON dump, and the parts of a long PDF, separated by a blank line,
+// nothing held back. Its warnings
 // (a page OCR could not read, a repaired encoding) go to stderr, since
 // stdout has no room for them.
 class TextPrintingSink final : public RecordSink {

@@ -60,6 +60,11 @@ struct Document {
   Format format = Format::kUnknown;
   std::string locator;      // JSON Pointer of the record in a dump, "" if whole file
   int64_t line = 0;         // JSON Lines: 1-based line; else 0
+  // 0: the whole document. Else the 1-based number of a part of a long
+  // document extracted in parts (ExtractOptions::part_bytes): parts share
+  // identity and metadata, and their texts joined by "\n\n" are the
+  // document's text.
+  int part = 0;
 
   Metadata metadata;
   // JSON dumps only: the record object itself, minus its HTML fields (their

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "extractors/pdf/pdf_extractor.h"
+#include "pipeline/normalize/normalizer.h"
 #include "tests/extractors/extractor_test_util.h"
 
 namespace dossier::testing {
@@ -159,6 +160,44 @@ TEST(PdfExtractorTest, Issue5LongDocumentHeadersLeftOutWhileStreaming) {
     if (w.code == "running_headers_removed") counted = w.message.starts_with("40 ");
   }
   EXPECT_TRUE(counted);
+}
+
+// Issue 5: with ExtractOptions::part_bytes a long document comes in parts,
+// cut between pages, whose raw texts joined by "\n\n" are the whole
+// document's, and so are their normalized texts (what `dossier text`
+// prints), with the running headers still found across parts.
+TEST(PdfExtractorTest, Issue5LongDocumentInPartsJoinsToTheWhole) {
+  Result<Input> input = OpenInput(PdfFixture("long_report.pdf"));
+  ASSERT_TRUE(input.ok());
+  input->format = Format::kPdf;
+  const Extractor* pdf = ExtractorRegistry::Default().For(Format::kPdf);
+  CollectingSink whole, parts;
+  ExtractOptions options;
+  ASSERT_TRUE(pdf->Extract(*input, options, whole).ok());
+  options.part_bytes = 300;  // a page's paragraph is about 200 bytes
+  ASSERT_TRUE(pdf->Extract(*input, options, parts).ok());
+  ASSERT_EQ(whole.docs.size(), 1u);
+  EXPECT_EQ(whole.docs[0].part, 0);
+  ASSERT_GT(parts.docs.size(), 3u);
+  ASSERT_LT(parts.docs.size(), 20u);
+
+  TextNormalizer normalizer;
+  Document expected = whole.docs[0];
+  ASSERT_TRUE(normalizer.Normalize(expected).ok());
+  std::string raw, text;
+  for (size_t i = 0; i < parts.docs.size(); ++i) {
+    Document& part = parts.docs[i];
+    EXPECT_EQ(part.part, static_cast<int>(i) + 1);
+    EXPECT_EQ(part.id, expected.id);
+    EXPECT_EQ(part.metadata.page_count, 20);
+    ExpectPdfAnchors(part);
+    ASSERT_TRUE(normalizer.Normalize(part).ok());
+    raw += (i > 0 ? "\n\n" : "") + part.raw_text;
+    text += (i > 0 ? "\n\n" : "") + part.text;
+  }
+  EXPECT_EQ(raw, expected.raw_text);
+  EXPECT_EQ(text, expected.text);
+  EXPECT_EQ(text.find("of 20"), std::string::npos) << text;
 }
 
 // Issue 5: pages read on several threads make the same document as one.
