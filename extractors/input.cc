@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <sstream>
 
 #include "pipeline/core/hash.h"
@@ -33,12 +34,14 @@ Result<Input> OpenInput(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   if (!f) return ReadError(path);
   Sha256 hasher;
-  std::string chunk(1 << 20, '\0');
+  // Not zero-filled: a small file touches only the buffer's first pages.
+  constexpr size_t kChunk = 1 << 20;
+  const auto chunk = std::make_unique_for_overwrite<char[]>(kChunk);
   while (f) {
-    f.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    f.read(chunk.get(), static_cast<std::streamsize>(kChunk));
     const auto n = static_cast<size_t>(f.gcount());
     if (n == 0) break;
-    std::string_view piece(chunk.data(), n);
+    std::string_view piece(chunk.get(), n);
     hasher.Update(piece);
     if (in.head.size() < Input::kHeadBytes) {
       in.head.append(piece.substr(0, Input::kHeadBytes - in.head.size()));

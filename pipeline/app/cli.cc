@@ -85,6 +85,7 @@ int RunCli(int argc, char** argv) {
   if (text->parsed()) {  // only the text is printed: no entities, no record to check
     options.find_entities = false;
     options.validate_records = false;
+    options.split_sentences = false;
     // A long PDF's text streams out a part at a time, so memory stays
     // bounded whatever the page count. Line-end hyphens are then decided on
     // the evidence of their part (see line_join.h): documents under a part

@@ -25,7 +25,12 @@ ErrorRecord MakeError(const Input& input, std::string stage, const Status& statu
   return e;
 }
 
-const TextNormalizer& ThreadNormalizer() {
+// Returns this thread's normalizer; each is built on first use.
+const TextNormalizer& ThreadNormalizer(bool split_sentences) {
+  if (!split_sentences) {
+    thread_local TextNormalizer text_only(NormalizeOptions{.split_sentences = false});
+    return text_only;
+  }
   thread_local TextNormalizer normalizer;
   return normalizer;
 }
@@ -117,7 +122,7 @@ Result<std::unique_ptr<Processor>> Processor::Create(ProcessOptions options) {
 
 Status Processor::Analyze(Document& doc) const {
   try {
-    if (Status s = ThreadNormalizer().Normalize(doc); !s.ok()) return s;
+    if (Status s = ThreadNormalizer(options_.split_sentences).Normalize(doc); !s.ok()) return s;
     if (finder_) finder_->Run(doc);
   } catch (const std::exception& e) {
     return Internal(std::string("unexpected failure: ") + e.what());

@@ -31,6 +31,7 @@ struct ProcessOptions {
   ExtractOptions extract;
   std::string packs_dir;         // pattern packs overriding the built-in ones
   bool find_entities = true;     // off for `dossier text`
+  bool split_sentences = true;   // off for `dossier text`
   bool validate_records = true;  // schema-check every record before output
 };
 

@@ -7,6 +7,7 @@
 
 #include <climits>
 #include <memory>
+#include <optional>
 #include <utility>
 
 #include "pipeline/normalize/char_cleanup.h"
@@ -21,7 +22,8 @@ using normalize_internal::JoinLines;
 using normalize_internal::SentenceSplitter;
 
 struct TextNormalizer::Impl {
-  explicit Impl(const NormalizeOptions& options) : splitter(options.sentence_locale) {
+  explicit Impl(const NormalizeOptions& options) {
+    if (options.split_sentences) splitter.emplace(options.sentence_locale);
     UErrorCode ec = U_ZERO_ERROR;
     const icu::Normalizer2* full = icu::Normalizer2::getNFKCInstance(ec);
     if (U_FAILURE(ec)) {
@@ -35,14 +37,18 @@ struct TextNormalizer::Impl {
       outside_hangul_letters.freeze();
       filtered = std::make_unique<icu::FilteredNormalizer2>(*full, outside_hangul_letters);
       nfkc = filtered.get();
-      status = U_FAILURE(ec) ? Internal(std::string("ICU NFKC filter: ") + u_errorName(ec)) : splitter.status();
+      if (U_FAILURE(ec)) {
+        status = Internal(std::string("ICU NFKC filter: ") + u_errorName(ec));
+      } else if (splitter) {
+        status = splitter->status();
+      }
     }
   }
 
   icu::UnicodeSet outside_hangul_letters;
   std::unique_ptr<icu::FilteredNormalizer2> filtered;
   const icu::Normalizer2* nfkc = nullptr;  // `filtered`
-  SentenceSplitter splitter;
+  std::optional<SentenceSplitter> splitter;  // when split_sentences
   Status status;
 };
 
@@ -145,7 +151,8 @@ NormalizedText TextNormalizer::NormalizeText(std::string_view raw) const {
 }
 
 std::vector<TextRange> TextNormalizer::SplitSentences(std::string_view text) const {
-  return impl_->splitter.Split(text);
+  if (!impl_->splitter) return {};
+  return impl_->splitter->Split(text);
 }
 
 Status TextNormalizer::Normalize(Document& doc) const {

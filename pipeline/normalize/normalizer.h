@@ -39,6 +39,9 @@ namespace dossier {
 
 struct NormalizeOptions {
   bool join_hyphenation = true;
+  // Off when only the text is wanted (`dossier text`): no sentences, and no
+  // ICU break iterator to load.
+  bool split_sentences = true;
   std::string sentence_locale = "en";
 };
 
@@ -61,11 +64,12 @@ class TextNormalizer {
   NormalizedText NormalizeText(std::string_view raw) const;
 
   // Returns the sentences of normalized `text` as byte ranges that tile it
-  // without the whitespace between them.
+  // without the whitespace between them (none without split_sentences).
   std::vector<TextRange> SplitSentences(std::string_view text) const;
 
-  // Sets doc.text, doc.offsets and doc.sentences from doc.raw_text and adds
-  // a warning for replaced bytes. Fails only on an ICU setup error.
+  // Sets doc.text, doc.offsets and doc.sentences (when split_sentences) from
+  // doc.raw_text and adds a warning for replaced bytes. Fails only on an ICU
+  // setup error.
   Status Normalize(Document& doc) const;
 
  private:
