@@ -123,6 +123,7 @@ struct Line {
   bool rtl = false;
   std::string lead_label;  // a raised number opening the line
   std::string text;
+  std::vector<NoteMark> marks;  // footnote markers taken out of `text`
   size_t row = 0;          // index of the row the line was cut from
   bool unshifted = false;  // its glyph numbers were shifted back (RepairGlyphShift)
 };
@@ -313,6 +314,7 @@ void BuildText(Line& line) {
     }
   }
   std::string text;
+  line.marks.clear();
   for (size_t i = 0; i < order.size(); ++i) {
     if (i > 0) {
       const PdfWord& a = *order[i - 1];
@@ -324,8 +326,16 @@ void BuildText(Line& line) {
       if (space) text += ' ';
     }
     text += order[i]->text;
+    for (const std::string& mark : order[i]->marks) line.marks.push_back({text.size(), mark});
   }
   line.text = std::move(text);
+}
+
+// Appends `from`'s text, and its footnote marks, to `text` and `marks`
+// (table cells and form rows join lines into one).
+void AppendText(const Line& from, std::string& text, std::vector<NoteMark>& marks) {
+  for (const NoteMark& m : from.marks) marks.push_back({text.size() + m.offset, m.label});
+  text += from.text;
 }
 
 // Returns true when no word of `row` covers any of [lo, hi].
@@ -431,6 +441,7 @@ void SplitRow(std::vector<PdfWord> row, const std::vector<size_t>& splits, size_
         line.lead_label = w.text;
       } else {
         ++markers_dropped;
+        if (!kept.empty()) kept.back().marks.push_back(std::move(w.text));
       }
     }
     if (kept.empty()) continue;
@@ -742,10 +753,14 @@ std::vector<Block> FindTables(std::vector<Line>& lines, std::vector<size_t>& mem
       }
       if (rtl) std::reverse(columns.begin(), columns.end());
       std::string text;
+      std::vector<NoteMark> marks;
       for (std::vector<size_t>& column : columns) {
         std::sort(column.begin(), column.end(), [&](size_t a, size_t b) { return lines[a].box.y < lines[b].box.y; });
         if (!text.empty()) text += '\t';
-        for (size_t k = 0; k < column.size(); ++k) text += (k ? " " : "") + lines[column[k]].text;
+        for (size_t k = 0; k < column.size(); ++k) {
+          if (k > 0) text += ' ';
+          AppendText(lines[column[k]], text, marks);
+        }
       }
       Line& first = lines[columns.front().front()];
       for (size_t li : cells) {
@@ -754,6 +769,7 @@ std::vector<Block> FindTables(std::vector<Line>& lines, std::vector<size_t>& mem
         first.font_size = std::max(first.font_size, lines[li].font_size);
       }
       first.text = std::move(text);
+      first.marks = std::move(marks);
       table.box = table.lines.empty() ? first.box : Union(table.box, first.box);
       table.lines.push_back(columns.front().front());
     }
@@ -869,18 +885,19 @@ std::vector<Block> FindForms(std::vector<Line>& lines, std::vector<size_t>& memb
       Line* first = nullptr;
       for (size_t c : order) {
         if (cells[c].empty()) continue;
-        std::string text;
+        Line cell;  // the cell's lines joined
         for (size_t li : cells[c]) {
-          if (!text.empty()) text += ' ';
-          text += lines[li].text;
+          if (!cell.text.empty()) cell.text += ' ';
+          AppendText(lines[li], cell.text, cell.marks);
         }
         if (first == nullptr) {
           first = &lines[cells[c].front()];
-          first->text = std::move(text);
+          first->text = std::move(cell.text);
+          first->marks = std::move(cell.marks);
           form.lines.push_back(cells[c].front());
         } else {
           first->text += '\t';
-          first->text += text;
+          AppendText(cell, first->text, first->marks);
         }
         for (size_t li : cells[c]) {
           used[li] = true;
@@ -1099,7 +1116,9 @@ LaidBlock Lay(const Block& block, std::vector<Line>& lines, Role role) {
   out.role = role;
   for (size_t li : block.lines) {
     Line& l = lines[li];
-    out.lines.push_back({std::move(l.text), l.box, l.font_size, Margin::kNone});
+    LaidLine laid{.text = std::move(l.text), .box = l.box, .font_size = l.font_size};
+    laid.marks = std::move(l.marks);
+    out.lines.push_back(std::move(laid));
   }
   return out;
 }
@@ -1158,6 +1177,8 @@ std::vector<int> FindFootnotes(std::vector<Line>& lines, double body_size, doubl
         std::string_view rest(l.text);
         if (rest.starts_with(first)) rest.remove_prefix(first.size());
         while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        const size_t cut = l.text.size() - rest.size();
+        for (NoteMark& m : l.marks) m.offset = m.offset > cut ? m.offset - cut : 0;
         l.text = std::string(rest);
       }
       const int id = static_cast<int>(labels.size());

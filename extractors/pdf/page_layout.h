@@ -5,7 +5,8 @@
 // into blocks (paragraphs, table rows, footnotes) and orders the blocks as a
 // reader would: column by column, a full-width heading before the columns
 // under it, table rows left to right, footnotes after the body. Footnote
-// markers (small raised digits) are dropped from the body text; footnotes
+// markers (small raised digits) are taken out of the body text, each kept
+// as a NoteMark on its line (so the text links to its note); footnotes
 // become their own blocks labelled with their number. The line numbers of
 // pleading paper (1, 2, 3, ... down the margin beside the text) are dropped.
 // Text left as glyph numbers by a font without a Unicode map (29 below the
@@ -34,6 +35,15 @@ struct PdfWord {
   double font_size = 0;
   bool space_after = false;  // Poppler saw a space or gap after it
   bool rtl = false;          // holds right-to-left letters (Arabic, Hebrew)
+  std::vector<std::string> marks;  // footnote markers drawn just after it, taken out
+};
+
+// A footnote marker taken out of a line's text: where it stood (a byte
+// offset into the line's text, just after the word it followed) and its
+// label.
+struct NoteMark {
+  size_t offset = 0;
+  std::string label;
 };
 
 // Where a line sits relative to the page's text, for running-header removal.
@@ -46,6 +56,7 @@ struct LaidLine {
   double font_size = 0;
   Margin margin = Margin::kNone;  // among the first/last lines of the page
   bool beside_page_number = false;  // in a margin band that holds a page number
+  std::vector<NoteMark> marks;      // footnote markers taken out, in text order
 };
 
 struct LaidBlock {

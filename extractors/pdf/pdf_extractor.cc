@@ -82,6 +82,7 @@ class TextWriter {
     seg.label = !block.label.empty() ? block.label : label;
     for (size_t i = 0; i < kept.size(); ++i) {
       doc_.boxes.push_back({doc_.raw_text.size(), kept[i]->box});
+      for (const pdf::NoteMark& m : kept[i]->marks) doc_.note_refs.push_back({doc_.raw_text.size() + m.offset, m.label});
       doc_.raw_text += kept[i]->text;
       if (i + 1 < kept.size()) doc_.raw_text += '\n';
     }

@@ -52,6 +52,14 @@ struct TextRange {
   size_t begin = 0, end = 0;
 };
 
+// A footnote marker taken out of the text (PDF): where it stood in raw_text
+// (just after the word it followed) and the label of the note it points to,
+// so the sentence that cites a note can be found from the note and back.
+struct NoteRef {
+  size_t raw = 0;
+  std::string label;
+};
+
 struct Document {
   // Identity.
   std::string id;           // stable: derived from sha256 and locator
@@ -79,6 +87,8 @@ struct Document {
   // The boxes inside segments drawn in several (PDF: one run per line of a
   // block), sorted by `begin`; each segment's runs start at its begin.
   std::vector<BoxRun> boxes;
+  // Footnote markers taken out of raw_text, in order.
+  std::vector<NoteRef> note_refs;
 
   // Normalization: clean text and its exact map onto raw_text.
   std::string text;

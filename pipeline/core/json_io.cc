@@ -143,6 +143,20 @@ void ForEachBlock(const Document& doc, const Emit& emit) {
   }
 }
 
+// Returns the record's footnote references: where each marker stood in the
+// text, the sentence citing the note, and the marker's page and box.
+json NoteRefsJson(const Document& doc) {
+  json refs = json::array();
+  for (const NoteRef& r : doc.note_refs) {
+    const size_t at = doc.offsets.ToNorm(r.raw);
+    json j = {{"label", r.label}, {"offset", at}, {"source", ToJson(doc.AnchorOfRaw(r.raw, true))}};
+    // The marker follows the last character of the sentence it belongs to.
+    if (const int sentence = doc.SentenceAt(at > 0 ? at - 1 : 0); sentence >= 0) j["sentence"] = sentence;
+    refs.push_back(std::move(j));
+  }
+  return refs;
+}
+
 json WarningsJson(const Document& doc) {
   json warnings = json::array();
   for (const Warning& w : doc.warnings) {
@@ -166,6 +180,7 @@ json DocumentSkeleton(const Document& doc, const RecordOptions& options) {
   j["id"] = doc.id;
   j["source"] = DocumentSourceJson(doc);
   j["metadata"] = MetadataJson(doc.metadata);
+  if (!doc.note_refs.empty()) j["note_refs"] = NoteRefsJson(doc);
   if (options.include_text) j["text"] = doc.text;
   if (options.include_segments) {
     json blocks = json::array();
@@ -228,6 +243,7 @@ void WriteDocumentLine(const Document& doc, const RecordOptions& options,
   array("\"entities\":", doc.entities.size(), [&](size_t i) { return ToJson(doc.entities[i]); });
   buf += ",\"id\":" + Dump(doc.id);
   buf += ",\"metadata\":" + Dump(MetadataJson(doc.metadata));
+  if (!doc.note_refs.empty()) buf += ",\"note_refs\":" + Dump(NoteRefsJson(doc));
   buf += ",\"record\":\"document\"";
   if (options.include_sentences) {
     buf += ',';

@@ -16,7 +16,7 @@
 namespace dossier {
 
 // Version of the document record format; bumped on incompatible changes.
-inline constexpr const char* kDocumentRecordVersion = "1.0";
+inline constexpr const char* kDocumentRecordVersion = "1.1";  // 1.1: note_refs
 
 struct RecordOptions {
   bool include_text = true;       // the normalized text itself

@@ -199,6 +199,32 @@ TEST(CliTest, ExtractReadsStandardInput) {
   EXPECT_EQ(rec["source"]["format"], "text");
 }
 
+// Issue 5: a PDF's footnote marker, taken out of the sentence, stays in
+// the record as a reference from that sentence to its note, and the record
+// with it passes `validate`.
+TEST(CliTest, FootnoteMarkerLinksItsSentenceToTheNote) {
+  const std::string pdf = std::string(DOSSIER_SOURCE_DIR) + "/tests/fixtures/pdf/footnotes.pdf";
+  RunResult r = RunDossier("--no-ocr extract " + pdf);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json rec = json::parse(r.out);
+  ASSERT_TRUE(rec.contains("note_refs")) << r.out;
+  ASSERT_EQ(rec["note_refs"].size(), 1u);
+  const json& ref = rec["note_refs"][0];
+  EXPECT_EQ(ref["label"], "1");
+  EXPECT_EQ(ref["source"]["page"], 1);
+  const std::string text = rec["text"];
+  const json& sentence = rec["sentences"][ref["sentence"].get<size_t>()];
+  EXPECT_EQ(text.substr(sentence[0].get<size_t>(), sentence[1].get<size_t>() - sentence[0].get<size_t>()),
+            "The court held that detention was unlawful.");
+  EXPECT_EQ(ref["offset"].get<size_t>(), sentence[1].get<size_t>());
+  bool note = false;
+  for (const json& b : rec["blocks"]) note = note || (b["role"] == "footnote" && b["label"] == "1");
+  EXPECT_TRUE(note);
+  TempDir tmp;
+  RunResult checked = RunDossier("validate " + tmp.Write("documents.jsonl", r.out));
+  EXPECT_EQ(checked.exit_code, 0) << checked.out;
+}
+
 TEST(CliTest, ValidateChecksRecordsInputsAndPacks) {
   TempDir tmp;
   const std::string good = tmp.Write("good.txt", "Over 71,000 asylum seekers were returned.");

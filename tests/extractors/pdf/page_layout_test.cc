@@ -179,6 +179,11 @@ TEST(PageLayoutTest, FootnoteMarkerLeavesTheSentenceAndFootnotesFollowTheBody) {
   EXPECT_EQ(laid.blocks[0].role, Role::kBody);
   EXPECT_EQ(laid.blocks[0].lines[0].text, "The court held that detention was unlawful.");
   EXPECT_EQ(laid.markers_dropped, 1);
+  // The marker is kept where it stood, after the sentence it ends.
+  ASSERT_EQ(laid.blocks[0].lines[0].marks.size(), 1u);
+  EXPECT_EQ(laid.blocks[0].lines[0].marks[0].offset, std::string("The court held that detention was unlawful.").size());
+  EXPECT_EQ(laid.blocks[0].lines[0].marks[0].label, "1");
+  EXPECT_TRUE(laid.blocks[1].lines[0].marks.empty());
   EXPECT_EQ(laid.blocks[1].role, Role::kFootnote);
   EXPECT_EQ(laid.blocks[1].label, "1");
   EXPECT_EQ(laid.blocks[1].lines[0].text, "See Smith v. Jones.");
@@ -197,6 +202,14 @@ TEST(PageLayoutTest, MarkerWithAClosingParenthesisLeavesTheSentence) {
   const PageLayout laid = LayOutPage(page, 612, 792);
   EXPECT_EQ(Read(laid), "whether it counts as an injury or an accident is the question.");
   EXPECT_EQ(laid.markers_dropped, 2);
+  ASSERT_EQ(laid.blocks.size(), 1u);
+  ASSERT_EQ(laid.blocks[0].lines.size(), 1u);
+  const std::vector<NoteMark>& marks = laid.blocks[0].lines[0].marks;
+  ASSERT_EQ(marks.size(), 2u);
+  EXPECT_EQ(marks[0].offset, std::string("whether it counts as an injury").size());
+  EXPECT_EQ(marks[0].label, "1)");
+  EXPECT_EQ(marks[1].offset, std::string("whether it counts as an injury or an accident").size());
+  EXPECT_EQ(marks[1].label, "2)");
 }
 
 TEST(PageLayoutTest, SmallTextThatIsNotNumberedStaysBody) {

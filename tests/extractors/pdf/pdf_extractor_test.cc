@@ -276,6 +276,10 @@ TEST(PdfExtractorTest, FootnotesAreSeparateLabelledBlocks) {
   }
   EXPECT_EQ(labels, (std::vector<std::string>{"1", "2"}));
   EXPECT_TRUE(HasWarning(doc, "footnote_markers_removed"));
+  // The marker links the sentence it ends to note 1.
+  ASSERT_EQ(doc.note_refs.size(), 1u);
+  EXPECT_EQ(doc.note_refs[0].label, "1");
+  EXPECT_EQ(doc.note_refs[0].raw, std::string("The court held that detention was unlawful.").size());
 }
 
 // Footnotes in small print at the foot of the left column, level with the
