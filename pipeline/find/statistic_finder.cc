@@ -151,6 +151,8 @@ class StatisticFinder : public Finder {
     for (std::string& s : StringsOf(pack.list("fraction_articles"))) fraction_articles_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("of_words"))) of_words_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("partitive_pronouns"))) partitive_pronouns_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("count_leads"))) count_leads_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("count_verbs"))) count_verbs_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("decimal_comma_languages"))) decimal_comma_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("times_comparatives"))) times_comparatives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("label_words"))) label_words_.insert(std::move(s));
@@ -295,6 +297,7 @@ class StatisticFinder : public Finder {
       }
     }
     if (m.Has("qual")) return !IsThreshold(text, m.begin, c->value.qualifier);
+    if (CountedByContext(text, fig.begin, fig.end)) return true;
     // A bare number counts nothing unless it is large by its multiplier.
     return m.Has("mult") || m.Has("multx") || (fig.value >= 1e6 && m.Has("words"));
   }
@@ -776,6 +779,25 @@ class StatisticFinder : public Finder {
     return text.substr(begin, end - begin);
   }
 
+  // Returns true when the words around the bare number [begin, end) make it
+  // a count of what the sentence is about: one or two words before it in
+  // `count_leads` ("grew to 45,000", "up from three"), or, opening a clause,
+  // a verb after it in `count_verbs` ("..., 77 had been transferred").
+  bool CountedByContext(std::string_view text, size_t begin, size_t end) const {
+    const std::string_view w1 = PreviousWord(text, begin);
+    if (!w1.empty()) {
+      const std::string one = AsciiLower(w1);
+      if (count_leads_.contains(one)) return true;
+      const std::string two = PreviousWordLower(text, static_cast<size_t>(w1.data() - text.data()));
+      if (!two.empty() && count_leads_.contains(two + " " + one)) return true;
+    }
+    size_t p = begin;
+    while (p > 0 && text[p - 1] == ' ') --p;
+    if (p == 0 || (text[p - 1] != ',' && text[p - 1] != ';')) return false;
+    const std::optional<Word> next = NounPhraseReader::NextWord(text, end);
+    return next && count_verbs_.contains(next->lower);
+  }
+
   static std::string PreviousWordLower(std::string_view text, size_t pos) {
     return AsciiLower(PreviousWord(text, pos));
   }
@@ -950,7 +972,7 @@ class StatisticFinder : public Finder {
       postfix_qualifiers_;
   std::unordered_map<std::string, double> multipliers_, denominators_;
   std::unordered_set<std::string> label_words_, fraction_blockers_, times_comparatives_, fraction_articles_, of_words_, partitive_pronouns_,
-      decimal_comma_;
+      decimal_comma_, count_leads_, count_verbs_;
   std::vector<std::string> as_of_triggers_;  // longest first
   std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
   SentenceLanguage language_;
