@@ -247,11 +247,18 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
       // An entry that cites only statutes ("8 C.F.R. § 1240.10(a)(1); see
       // also INA § 240(b)(4)(A).") is a note too.
       if (LooksLikeReference(p) || HoldsSpan(cited, b, e)) {
-        // "1. ", "[1] " numbering is not part of the entry.
+        // "1. ", "[1] " numbering is not part of the entry: it is the
+        // label the text's note markers point to (endnotes).
         size_t skip = 0;
         while (skip < p.size() && (IsDigit(p[skip]) || p[skip] == '[' || p[skip] == ']' || p[skip] == '.')) ++skip;
-        if (skip > 0 && skip < p.size() && p[skip] == ' ') b += skip + 1;
-        out->push_back({b, e, ""});
+        std::string label;
+        if (skip > 0 && skip < p.size() && p[skip] == ' ') {
+          for (char c : p.substr(0, skip)) {
+            if (IsDigit(c)) label += c;
+          }
+          b += skip + 1;
+        }
+        out->push_back({b, e, std::move(label)});
         misses = 0;
       } else if (++misses >= 2 || (p.size() < 60 && !p.ends_with("."))) {
         in_section = false;  // the next heading or the body again

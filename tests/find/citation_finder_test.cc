@@ -272,6 +272,11 @@ TEST(CitationFinderTest, QualifiedHeadingsAndStatuteOnlyNotes) {
   ASSERT_EQ(found.size(), 4u) << Describe(found);
   for (const Entity& e : found) EXPECT_EQ(e.as<CitationValue>()->kind, "note") << e.text;
   EXPECT_TRUE(found[0].text.starts_with("8 U.S.C.")) << found[0].text;
+  // A numbered entry (an endnote) keeps its number as the label markers
+  // point to; a bibliography entry has none.
+  EXPECT_EQ(found[0].as<CitationValue>()->note_label, "1");
+  EXPECT_EQ(found[1].as<CitationValue>()->note_label, "2");
+  EXPECT_EQ(found[2].as<CitationValue>()->note_label, "");
   EXPECT_TRUE(found[2].text.starts_with("Amnesty International.")) << found[2].text;
   EXPECT_TRUE(found[3].text.ends_with("doi:10.1000/xyz123.")) << found[3].text;
   // Prose under a heading that is no reference heading stays prose.
