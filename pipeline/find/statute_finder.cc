@@ -430,7 +430,12 @@ class StatuteFinder final : public Finder {
       v.instrument = known != nullptr ? known->name : CollapseSpaces(name);
       out->type = known != nullptr ? known->type : "act";
       out->generic = known == nullptr;
-      if (m.Has("provision")) v.provision = NormalizeProvision(m.Group("provision"));
+      if (m.Has("provision")) {
+        // A bare number after an Act's abbreviation is a section ("INA 208(a)").
+        const std::string_view provision = m.Group("provision");
+        v.provision = std::isdigit(static_cast<unsigned char>(provision.front())) ? NormalizeCodeSection(provision)
+                                                                                  : NormalizeProvision(provision);
+      }
       std::string_view paren = m.Group("paren");
       if (!paren.empty()) {
         // "(IEEPA)": the document's own short name for the instrument.
@@ -534,7 +539,7 @@ class StatuteFinder final : public Finder {
     }
     if (rule == "fixed") {
       const json& opts = m.pattern->options;
-      v.instrument = opts.value("instrument", "");
+      v.instrument = Template(opts.value("instrument", ""), m);  // "{kind} ({body}) {number}"
       if (v.instrument.empty()) return false;
       v.provision = Template(opts.value("provision", ""), m);
       out->type = opts.value("type", "act");
