@@ -57,11 +57,8 @@ const char* MapCodePoint(UChar32 c, bool& is_control) {
   return kKeep;
 }
 
-}  // namespace
-
-size_t KeptSequenceLength(std::string_view in) {
-  const auto* p = reinterpret_cast<const uint8_t*>(in.data());
-  const size_t n = in.size();
+// KeptSequenceLength on raw bytes, inlined into CleanChars's loop.
+inline size_t KeptLength(const uint8_t* p, size_t n) {
   auto continuation = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
   if (n == 0) return 0;
   const uint8_t lead = p[0];
@@ -72,6 +69,12 @@ size_t KeptSequenceLength(std::string_view in) {
     return continuation(1) && continuation(2) ? 3 : 0;
   }
   return 0;
+}
+
+}  // namespace
+
+size_t KeptSequenceLength(std::string_view in) {
+  return KeptLength(reinterpret_cast<const uint8_t*>(in.data()), in.size());
 }
 
 bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
@@ -110,10 +113,10 @@ bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
       ++i;
       continue;
     }
-    if (size_t kept = KeptSequenceLength(in.substr(i)); kept != 0) {
+    if (size_t kept = KeptLength(s + i, n - i); kept != 0) {
       do {  // a word of such characters
         i += kept;
-      } while ((kept = KeptSequenceLength(in.substr(i))) != 0);
+      } while ((kept = KeptLength(s + i, n - i)) != 0);
       counts.non_ascii = true;
       continue;
     }
