@@ -198,10 +198,6 @@ Result<PatternScanner> PatternScanner::Build(std::vector<const PatternPack*> pac
   for (size_t p = 0; p < scanner.packs_.size(); ++p) {
     const std::vector<Pattern>& patterns = scanner.packs_[p]->patterns();
     scanner.set_base_.push_back(scanner.entries_.size());
-    if (patterns.empty()) {
-      scanner.sets_.push_back(nullptr);
-      continue;
-    }
     auto set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
     for (size_t i = 0; i < patterns.size(); ++i) {
       std::string error;
@@ -209,6 +205,10 @@ Result<PatternScanner> PatternScanner::Build(std::vector<const PatternPack*> pac
         return InvalidInput(scanner.packs_[p]->kind() + " pack: " + patterns[i].id + ": " + error);
       }
       scanner.entries_.emplace_back(p, i);
+    }
+    if (patterns.size() <= 1) {  // searched directly (Scan): the set only checked the syntax
+      scanner.sets_.push_back(nullptr);
+      continue;
     }
     if (!set->Compile()) {
       return InvalidInput("the patterns of the " + scanner.packs_[p]->kind() + " pack do not compile into one set");
@@ -238,6 +238,15 @@ void PatternScanner::Scan(std::string_view text, std::vector<PackMatches>* out) 
     while (last + 1 < paras.size() && paras[last].end - paras[first].begin < kBlockBytes) ++last;
     blocks.push_back({first, last});
     first = last + 1;
+  }
+  // A pack of one pattern is searched over the whole text at once: a
+  // prefilter would only say which blocks to search it in again, and on
+  // text where it hits every other block the second pass costs more than
+  // the blocks it skips.
+  for (size_t p = 0; p < packs_.size(); ++p) {
+    if (packs_[p]->patterns().size() != 1 || paras.empty()) continue;
+    ScanPattern(packs_[p]->patterns()[0], text, paras, 0, paras.size() - 1, &subs, &(*out)[p].matches,
+                &(*out)[p].store, &para_of);
   }
   // Each pack's set runs over every block before the patterns it hits are
   // searched: its automaton stays in cache through the pass instead of

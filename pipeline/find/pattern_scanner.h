@@ -8,6 +8,9 @@
 // which patterns can match there; only those patterns are then searched, and
 // only in that block. Each byte of text so passes through one automaton per
 // pack, plus the patterns that hit near it, however many patterns a pack has.
+// A pack of a single pattern has no set: its pattern is searched over the
+// whole text at once (a prefilter would only send it back over the blocks
+// where it hits, on news text every other one).
 //
 // Built once per process from the loaded packs and shared read-only across
 // threads (RE2 objects are thread-safe; remembered submatches are per
@@ -91,7 +94,7 @@ class PatternScanner {
   // Entry (pack's set base + set index) -> (pack, pattern) index.
   std::vector<std::pair<size_t, size_t>> entries_;
   std::vector<size_t> set_base_;                 // per pack
-  std::vector<std::unique_ptr<RE2::Set>> sets_;  // per pack; null when it has no patterns
+  std::vector<std::unique_ptr<RE2::Set>> sets_;  // per pack; null when it has at most one pattern
 };
 
 // Returns the non-overlapping subset of `matches`, preferring longer

@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -56,7 +57,25 @@ const char* MapCodePoint(UChar32 c, bool& is_control) {
   return kKeep;
 }
 
+// KeptSequenceLength on raw bytes, inlined into CleanChars's loop.
+inline size_t KeptLength(const uint8_t* p, size_t n) {
+  auto continuation = [&](size_t k) { return k < n && (p[k] & 0xC0) == 0x80; };
+  if (n == 0) return 0;
+  const uint8_t lead = p[0];
+  if (lead >= 0xC4 && lead <= 0xDF) return continuation(1) ? 2 : 0;  // U+0100..U+07FF
+  // U+4000..U+CFFF and U+E000..U+EFFF; with 0xED only U+D000..U+D7FF, not
+  // the surrogates above.
+  if ((lead >= 0xE4 && lead <= 0xEC) || lead == 0xEE || (lead == 0xED && n > 1 && p[1] < 0xA0)) {
+    return continuation(1) && continuation(2) ? 3 : 0;
+  }
+  return 0;
+}
+
 }  // namespace
+
+size_t KeptSequenceLength(std::string_view in) {
+  return KeptLength(reinterpret_cast<const uint8_t*>(in.data()), in.size());
+}
 
 bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
                 CleanupCounts& counts) {
@@ -80,13 +99,25 @@ bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
       constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
       uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;
       uint64_t del_or_high = (w + 0x01 * kOnes) | w;  // 0x7F + 1 sets the high bit
-      if (((below_space | del_or_high) & kHigh) != 0) break;
+      // The lowest flagged byte is a true one (carries and borrows only
+      // flag bytes above it): go straight there.
+      if (const uint64_t flagged = (below_space | del_or_high) & kHigh; flagged != 0) {
+        i += static_cast<size_t>(std::countr_zero(flagged) >> 3);
+        break;
+      }
       i += 8;
     }
     if (i >= n) break;
     uint8_t b = s[i];
     if (kPlain[b]) {
       ++i;
+      continue;
+    }
+    if (size_t kept = KeptLength(s + i, n - i); kept != 0) {
+      do {  // a word of such characters
+        i += kept;
+      } while ((kept = KeptLength(s + i, n - i)) != 0);
+      counts.non_ascii = true;
       continue;
     }
     size_t start = i;

@@ -38,6 +38,13 @@ struct CleanupCounts {
 bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
                 CleanupCounts& counts);
 
+// Returns the length of the well-formed UTF-8 sequence at the start of `in`
+// when it encodes a character CleanChars keeps as it is and needs not decode
+// (U+0100..U+07FF: Latin, Greek, Cyrillic, Hebrew, Arabic...; U+4000..U+D7FF
+// and U+E000..U+EFFF: most CJK and Hangul), else 0. Text in those scripts so
+// costs a check per character instead of a decode and a table look-up.
+size_t KeptSequenceLength(std::string_view in);
+
 }  // namespace dossier::normalize_internal
 
 #endif  // DOSSIER_PIPELINE_NORMALIZE_CHAR_CLEANUP_H_

@@ -26,6 +26,7 @@
 
 #include <unicode/edits.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,13 @@ namespace dossier::normalize_internal {
 // `edits`. Returns true when anything changed.
 bool JoinLines(std::string_view in, bool join_hyphenation, std::string& out,
                icu::Edits& edits);
+
+// Returns the first offset at or after `i` (at most in.size()) where
+// JoinLines may have something to do. It skips no byte that is whitespace,
+// '-' or a soft hyphen's lead byte, except a single ' ' between two other
+// bytes; it looks at eight bytes at a time, so words and the single spaces
+// between them cost a fraction of a byte-by-byte scan.
+size_t NextJoinCandidate(std::string_view in, size_t i);
 
 }  // namespace dossier::normalize_internal
 

@@ -1,6 +1,5 @@
 #include "pipeline/normalize/normalizer.h"
 
-#include <unicode/bytestream.h>
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uniset.h>
@@ -12,6 +11,7 @@
 
 #include "pipeline/normalize/char_cleanup.h"
 #include "pipeline/normalize/line_join.h"
+#include "pipeline/normalize/nfkc_runs.h"
 #include "pipeline/normalize/sentence_splitter.h"
 
 namespace dossier {
@@ -19,6 +19,7 @@ namespace dossier {
 using normalize_internal::CleanChars;
 using normalize_internal::CleanupCounts;
 using normalize_internal::JoinLines;
+using normalize_internal::NormalizeNonAsciiRuns;
 using normalize_internal::SentenceSplitter;
 
 struct TextNormalizer::Impl {
@@ -113,15 +114,14 @@ NormalizedText TextNormalizer::NormalizeText(std::string_view raw) const {
   result.invalid_sequences = counts.invalid_sequences;
   result.control_chars = counts.control_chars;
 
-  // 2. NFKC; ASCII text is already in NFKC. ICU lengths are int32_t.
+  // 2. NFKC; ASCII is already in NFKC, so only the stretches around non-ASCII
+  // characters go through ICU (nfkc_runs.h). ICU lengths are int32_t.
   if (counts.non_ascii && impl_->nfkc != nullptr && stage.text.size() <= INT32_MAX) {
     UErrorCode ec = U_ZERO_ERROR;
     std::string composed;
     composed.reserve(stage.text.size());
-    icu::StringByteSink<std::string> sink(&composed);
     icu::Edits edits;
-    impl_->nfkc->normalizeUTF8(0, icu::StringPiece(stage.text.data(), static_cast<int32_t>(stage.text.size())),
-                               sink, &edits, ec);
+    NormalizeNonAsciiRuns(*impl_->nfkc, stage.text, composed, edits, ec);
     if (U_SUCCESS(ec) && edits.hasChanges()) {
       Compose(stage, std::move(composed), edits, true);
       // NFKC can produce characters step 1 folds ("\u2011" -> "\u2010").

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 namespace dossier::normalize_internal {
@@ -92,6 +93,15 @@ bool IsDottedCapitals(std::string_view token) {
   return true;
 }
 
+// Returns the offset of the first '\n' or '\r' in text[begin, end), or end.
+size_t NextLineBreak(std::string_view text, size_t begin, size_t end) {
+  const char* p = text.data();
+  const void* lf = std::memchr(p + begin, '\n', end - begin);
+  const size_t bound = lf == nullptr ? end : static_cast<size_t>(static_cast<const char*>(lf) - p);
+  const void* cr = std::memchr(p + begin, '\r', bound - begin);
+  return cr == nullptr ? bound : static_cast<size_t>(static_cast<const char*>(cr) - p);
+}
+
 }  // namespace
 
 bool EndsWithNonFinalAbbreviation(std::string_view sentence, std::string_view next) {
@@ -109,6 +119,27 @@ bool EndsWithNonFinalAbbreviation(std::string_view sentence, std::string_view ne
   if (it == table.end()) return false;
   if (it->second == Keep::kAlways) return true;
   return !next.empty() && next[0] >= '0' && next[0] <= '9';
+}
+
+bool ToUtf16(std::string_view text, icu::UnicodeString& out) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {  // eight bytes at a time: any high bit?
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    if ((w & 0x8080808080808080ull) != 0) break;
+  }
+  while (i < n && s[i] < 0x80) ++i;
+  const auto length = static_cast<int32_t>(n);
+  char16_t* units = i < n ? nullptr : out.getBuffer(length);
+  if (units == nullptr) {  // not ASCII (or no memory for the buffer)
+    out = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), length));
+    return false;
+  }
+  for (size_t k = 0; k < n; ++k) units[k] = s[k];
+  out.releaseBuffer(length);
+  return true;
 }
 
 SentenceSplitter::SentenceSplitter(const std::string& locale) {
@@ -145,8 +176,7 @@ std::vector<TextRange> SentenceSplitter::Split(std::string_view text) const {
   // Splits [begin, end) at line breaks, which always end a sentence.
   auto emit_lines = [&](size_t begin, size_t end) {
     while (begin < end) {
-      size_t nl = begin;
-      while (nl < end && text[nl] != '\n' && text[nl] != '\r') ++nl;
+      const size_t nl = NextLineBreak(text, begin, end);
       emit(begin, nl);
       if (nl < end) after_line_break = true;
       begin = nl + 1;
@@ -175,12 +205,12 @@ std::vector<TextRange> SentenceSplitter::Split(std::string_view text) const {
       chunk = chunk_end;
       continue;
     }
-    utf16 = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(text.data() + chunk, static_cast<int32_t>(chunk_end - chunk)));
+    const bool ascii = ToUtf16(text.substr(chunk, chunk_end - chunk), utf16);
     iterator_->setText(utf16);
     size_t byte = chunk;  // UTF-8 offset of UTF-16 index `unit`
     int32_t unit = 0;
     auto to_byte = [&](int32_t target) {
+      if (ascii) return std::min(chunk + static_cast<size_t>(target), chunk_end);
       while (unit < target && byte < chunk_end) {
         const auto lead = static_cast<unsigned char>(text[byte]);
         const size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;

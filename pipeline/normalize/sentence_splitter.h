@@ -48,6 +48,13 @@ class SentenceSplitter {
   Status status_;
 };
 
+// Sets `out` to the UTF-16 form of valid UTF-8 `text` (at most INT32_MAX
+// bytes). Returns true when `text` is all ASCII, so that UTF-16 indexes are
+// byte offsets: plain English then skips ICU's converter and the walk that
+// maps indexes back to bytes, which together cost about a third as much as
+// the break rules themselves.
+bool ToUtf16(std::string_view text, icu::UnicodeString& out);
+
 // Returns true when a sentence ending with `sentence` (ending in '.') must
 // not end before `next` (the start of the following text).
 bool EndsWithNonFinalAbbreviation(std::string_view sentence, std::string_view next);

@@ -168,6 +168,33 @@ TEST(PatternScannerTest, PacksScannedTogetherMatchAsEachAlone) {
   EXPECT_EQ(Describe(out[1].matches, text), Describe(ScanOne(*figures, text).matches, text));
 }
 
+// A pack of one pattern is searched over the whole text without a
+// prefilter; with a second pattern it goes through the prefilter by blocks.
+// Both find the same matches and groups, across paragraph breaks too.
+TEST(PatternScannerTest, APackOfOnePatternMatchesAsThroughThePrefilter) {
+  Result<PatternPack> one = PatternPack::Parse(kFigurePack, "one");
+  std::string two_text = kFigurePack;
+  two_text.insert(two_text.rfind("\n  ]}"),
+                  ",\n    {\"id\": \"statistic.never\", \"resolve\": \"figure\", \"regex\": \"\\\\x01never\"}");
+  Result<PatternPack> two = PatternPack::Parse(two_text, "two");
+  ASSERT_TRUE(one.ok() && two.ok()) << two.status().message();
+  ASSERT_EQ(one->patterns().size(), 1u);
+  ASSERT_EQ(two->patterns().size(), 2u);
+  for (const std::string& text : {ManyParagraphs(), std::string("Total 12\n\n people. Then 3\n\nmore and $5.\n\n7")}) {
+    PackMatches direct = ScanOne(*one, text);
+    PackMatches filtered = ScanOne(*two, text);
+    EXPECT_FALSE(direct.matches.empty());
+    EXPECT_EQ(Describe(direct.matches, text), Describe(filtered.matches, text));
+    ASSERT_EQ(direct.matches.size(), filtered.matches.size());
+    for (size_t i = 0; i < direct.matches.size(); ++i) {
+      for (const char* group : {"cur", "num", "ahead", "word", "end"}) {
+        EXPECT_EQ(direct.matches[i].GroupBegin(group, text), filtered.matches[i].GroupBegin(group, text)) << i << group;
+        EXPECT_EQ(direct.matches[i].Group(group), filtered.matches[i].Group(group)) << i << group;
+      }
+    }
+  }
+}
+
 TEST(PatternScannerTest, AScannerOfNoPatternsFindsNothing) {
   Result<PatternScanner> scanner = PatternScanner::Build({});
   ASSERT_TRUE(scanner.ok());

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/normalize/normalizer.h"
+#include "pipeline/normalize/sentence_splitter.h"
 
 namespace dossier {
 namespace {
@@ -159,6 +161,31 @@ TEST(SentenceTest, LongTextSplitsAsItsLines) {
     const size_t shift = (i / one.size()) * line.size();
     EXPECT_EQ(all[i].begin, one[i % one.size()].begin + shift) << i;
     EXPECT_EQ(all[i].end, one[i % one.size()].end + shift) << i;
+  }
+}
+
+// The ASCII fast path gives ICU's own UTF-16 and says when it applied,
+// whatever the length around the eight-byte steps and wherever the first
+// non-ASCII byte sits.
+TEST(SentenceTest, ToUtf16MatchesIcu) {
+  const std::string_view cases[] = {"",
+                                    "a",
+                                    "seven b",
+                                    "eight by",
+                                    "nine byte",
+                                    "Plain ASCII text, seventeen+ bytes.\n\nNext.",
+                                    "\u00E9",
+                                    "caf\u00E9",
+                                    "eight by\u00E9 then more ASCII",
+                                    "sixteen bytes ok\u2014dash",
+                                    "Emoji \U0001F600 here."};
+  for (std::string_view text : cases) {
+    icu::UnicodeString fast(u"stale contents");
+    const bool ascii = normalize_internal::ToUtf16(text, fast);
+    const icu::UnicodeString slow =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    EXPECT_EQ(fast, slow) << text;
+    EXPECT_EQ(ascii, std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; })) << text;
   }
 }
 
