@@ -48,6 +48,7 @@ class FinishingSink final : public DocumentSink {
       return;
     }
     if (processor_.options().validate_records) {
+      DropInvalidEntities(doc);
       if (std::optional<ValidationError> problem = FirstProblem(doc)) {
         Fail(MakeError(input_, "validate",
                        Internal("record invalid at " + problem->pointer + ": " + problem->message), where));
@@ -62,9 +63,36 @@ class FinishingSink final : public DocumentSink {
     Fail(MakeError(input_, "extract", why, locator));
   }
 
-  // Returns the first schema violation of doc's record. The record is
-  // checked a piece at a time, blocks, sentences and entities one by one, so
-  // that a long document is never one JSON value in memory. (The text is a
+  // Takes out of `doc` each entity whose record breaks the schema (a finder's
+  // fault, not the document's), with a warning naming it, so one bad value
+  // does not cost the document its other entities.
+  void DropInvalidEntities(Document& doc) const {
+    const SchemaValidator& validator = processor_.validator();
+    std::vector<Entity> kept;
+    kept.reserve(doc.entities.size());
+    for (Entity& e : doc.entities) {
+      const nlohmann::json entity = ToJson(e);
+      const std::vector<ValidationError> problems = validator.Validate("document/entity", entity);
+      if (problems.empty()) {
+        kept.push_back(std::move(e));
+        continue;
+      }
+      const ValidationError& p = problems.front();
+      std::string value;
+      if (const auto at = nlohmann::json::json_pointer(p.pointer); !p.pointer.empty() && entity.contains(at)) {
+        value = " " + entity.at(at).dump();
+      }
+      doc.Warn("validate", "entity_dropped",
+               std::string(EntityTypeName(e.type)) + " \"" + e.text + "\" left out: " + p.pointer + value + ": " +
+                   p.message);
+    }
+    doc.entities = std::move(kept);
+  }
+
+  // Returns the first schema violation of doc's record (its entities were
+  // checked by DropInvalidEntities). The record is checked a piece at a
+  // time, blocks and sentences one by one, so that a long document is never
+  // one JSON value in memory. (The text is a
   // string by construction, so the skeleton leaves it out.)
   std::optional<ValidationError> FirstProblem(const Document& doc) const {
     const SchemaValidator& validator = processor_.validator();
@@ -82,10 +110,6 @@ class FinishingSink final : public DocumentSink {
     for (size_t i = 0; problems.empty() && i < doc.sentences.size(); ++i) {
       problems = validator.Validate("document/sentence", nlohmann::json::array({doc.sentences[i].begin, doc.sentences[i].end}));
       for (ValidationError& p : problems) p.pointer = "/sentences/" + std::to_string(i) + p.pointer;
-    }
-    for (size_t i = 0; problems.empty() && i < doc.entities.size(); ++i) {
-      problems = validator.Validate("document/entity", ToJson(doc.entities[i]));
-      for (ValidationError& p : problems) p.pointer = "/entities/" + std::to_string(i) + p.pointer;
     }
     if (problems.empty()) return std::nullopt;
     return problems.front();

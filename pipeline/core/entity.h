@@ -33,6 +33,11 @@ struct DateValue {
   std::string mod;        // "early", "mid", "late" or empty
   bool inferred = false;  // year or month taken from context
   bool relative = false;  // "last year", "twelve days later"
+
+  // Returns true for a day or month whose year neither the text nor the
+  // document date gives: ISO 8601's truncated "--MM-DD" / "--MM". Such a
+  // date marks its place but cannot be ordered or bound to a figure.
+  bool yearless() const { return value.starts_with("--"); }
 };
 
 // A figure: `kind` is count, percent, money, ratio, duration or measure.

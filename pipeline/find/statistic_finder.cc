@@ -855,7 +855,7 @@ class StatisticFinder : public Finder {
     const std::string_view text = doc.text;
     for (const Entity& e : earlier) {
       const DateValue* d = e.as<DateValue>();
-      if (e.type != EntityType::kDate || d == nullptr || d->relative || d->value.empty()) continue;
+      if (e.type != EntityType::kDate || d == nullptr || d->relative || d->value.empty() || d->yearless()) continue;
       if (d->precision == "day" && d->value.find('/') == std::string::npos) stock_dates.emplace(e.span.begin, d->value);
       const int sentence = doc.SentenceAt(e.span.begin);
       if (sentence < 0 || as_of.contains(sentence)) continue;
@@ -881,7 +881,9 @@ class StatisticFinder : public Finder {
     std::map<size_t, const DateValue*> dates;  // begin -> date, for "by that date"
     for (const Entity& e : earlier) {
       const DateValue* d = e.as<DateValue>();
-      if (e.type == EntityType::kDate && d != nullptr && !d->relative && !d->value.empty()) dates.emplace(e.span.begin, d);
+      if (e.type == EntityType::kDate && d != nullptr && !d->relative && !d->value.empty() && !d->yearless()) {
+        dates.emplace(e.span.begin, d);
+      }
     }
     for (Candidate& c : kept) {
       const std::string& kind = c.value.kind;

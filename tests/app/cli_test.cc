@@ -70,6 +70,55 @@ TEST(CliTest, BrokenPatternInPackIsNamed) {
   EXPECT_NE(r.err.find("missing )"), std::string::npos) << r.err;
 }
 
+// A day named without a year in a text with no year and no document date
+// is kept with ISO 8601's truncated value ("--11-05"), and the record stays
+// valid: such a date once made the whole document fail validation.
+TEST(CliTest, YearlessDateKeepsTheDocument) {
+  TempDir tmp;
+  const std::string doc = tmp.Write("doc.txt", "The hearing on Nov. 5 was postponed; 12 people were held.\n");
+  RunResult r = RunDossier("extract " + doc);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json rec = json::parse(r.out);
+  bool date = false, count = false;
+  for (const json& e : rec["entities"]) {
+    date = date || (e["type"] == "date" && e["value"] == "--11-05");
+    count = count || (e["type"] == "statistic" && e["value"] == 12);
+  }
+  EXPECT_TRUE(date) << r.out;
+  EXPECT_TRUE(count) << r.out;
+  RunResult checked = RunDossier("validate " + tmp.Write("documents.jsonl", r.out));
+  EXPECT_EQ(checked.exit_code, 0) << checked.out;
+}
+
+// An entity whose record breaks the schema (here a pack maps a qualifier to
+// a value outside the schema's list) is left out with a warning naming it;
+// the document and its other entities are kept.
+TEST(CliTest, InvalidEntityIsDroppedNotTheDocument) {
+  TempDir tmp;
+  std::ifstream in(std::string(DOSSIER_SOURCE_DIR) + "/pipeline/find/packs/statistics.json");
+  json pack = json::parse(in);
+  pack["lists"]["qualifiers"]["about"] = "approximately";
+  tmp.Write("statistics.json", pack.dump());
+  const std::string doc = tmp.Write("doc.txt", "On 3 May 2019, about 40 people and 12 children were held.\n");
+  RunResult r = RunDossier("--packs " + tmp.path() + " extract " + doc);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json rec = json::parse(r.out);
+  bool kept = false, dropped = false, date = false;
+  for (const json& e : rec["entities"]) {
+    kept = kept || (e["type"] == "statistic" && e["value"] == 12);
+    dropped = dropped || (e["type"] == "statistic" && e["value"] == 40);
+    date = date || e["type"] == "date";
+  }
+  EXPECT_TRUE(kept && date) << r.out;
+  EXPECT_FALSE(dropped) << r.out;
+  bool warned = false;
+  for (const json& w : rec["warnings"]) {
+    warned = warned || (w["code"] == "entity_dropped" && w["message"].get<std::string>().find("about 40 people") !=
+                                                              std::string::npos);
+  }
+  EXPECT_TRUE(warned) << rec["warnings"].dump();
+}
+
 TEST(CliTest, ExtractsEverySeedWithItsFormat) {
   struct Case {
     const char* seed;
