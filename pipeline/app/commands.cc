@@ -98,6 +98,9 @@ class AssemblingSink final : public RecordSink {
 
   void WriteDocument(const Document& doc) override {
     out_.WriteDocument(doc);
+    // A document with no text (a blank page, a scan OCR could not read)
+    // describes no incident; its record and warnings say what happened.
+    if (doc.text.empty()) return;
     try {
       incidents.push_back(RecordFromDocument(doc));
     } catch (const std::exception& e) {

@@ -231,6 +231,24 @@ TEST(CliTest, SamplesRunIntoValidRecordsWithOnlyTheBrokenFileFailing) {
   EXPECT_EQ(check.exit_code, 0) << check.out;
 }
 
+// A blank PDF is a valid document with no text: it makes no incident
+// record (which would have no title) and so no error.
+TEST(CliTest, BlankDocumentMakesNoIncident) {
+  TempDir tmp;
+  const std::string in = tmp.path() + "/in";
+  std::filesystem::create_directories(in);
+  std::filesystem::copy_file(std::string(DOSSIER_SOURCE_DIR) + "/tests/fixtures/pdf/blank.pdf", in + "/blank.pdf");
+  {
+    std::ofstream f(in + "/note.txt");
+    f << "Border Shelter Closes\n\nOn 3 May 2019, 120 people were moved from the shelter in Tijuana.\n";
+  }
+  RunResult r = RunDossier("--no-ocr run " + in + " -o " + tmp.path() + "/out");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(JsonLines(ReadFile(tmp.path() + "/out/documents.jsonl")).size(), 2u);
+  EXPECT_EQ(JsonLines(ReadFile(tmp.path() + "/out/incidents.jsonl")).size(), 1u);
+  EXPECT_TRUE(ReadFile(tmp.path() + "/out/errors.jsonl").empty());
+}
+
 TEST(CliTest, UnwritableOutputIsAnEnvironmentError) {
   TempDir tmp;
   const std::string file = tmp.Write("in/a.txt", "text");
