@@ -187,6 +187,7 @@ class DateFinder final : public Finder {
         if (mod.is_string()) modifiers_[name] = mod.get<std::string>();
       }
     }
+    range_articles_ = ReadWords(pack.list("range_articles"));
     const json& openers = pack.list("range_openers");
     if (openers.is_object()) {
       for (const auto& [opener, connectors] : openers.items()) {
@@ -563,7 +564,14 @@ class DateFinder final : public Finder {
           // first end's year is no part of the connector.
           while (!key.empty() && (key.front() == ' ' || key.front() == ',')) key.remove_prefix(1);
           while (!key.empty() && (key.back() == ' ' || key.back() == ',')) key.remove_suffix(1);
-          const Word opener = WordBefore(text, c.begin);
+          // "entre el 1 de enero y el 30 de junio": articles before either
+          // end are no part of the opener or the connector.
+          if (const size_t space = key.rfind(' ');
+              space != std::string_view::npos && range_articles_.contains(key.substr(space + 1))) {
+            key = key.substr(0, space);
+          }
+          Word opener = WordBefore(text, c.begin);
+          if (range_articles_.contains(opener.key())) opener = WordBefore(text, opener.begin);
           auto it = range_openers_.find(opener.key());
           const bool has_opener = it != range_openers_.end() && !opener.key().empty();
           if (!has_opener) it = bare;
@@ -729,6 +737,7 @@ class DateFinder final : public Finder {
   std::map<std::string, int, std::less<>> months_;
   std::map<std::string, std::string, std::less<>> modifiers_;
   std::map<std::string, WordSet, std::less<>> range_openers_;
+  WordSet range_articles_;  // skipped before a range's ends: "el", "la"
   std::map<std::string, int, std::less<>> weekdays_;
   std::map<std::string, std::pair<int, int>, std::less<>> seasons_;
   WordSet document_date_cues_;
