@@ -10,6 +10,8 @@
 #include <cstring>
 #include <mutex>
 
+#include "pipeline/core/text_util.h"
+
 namespace dossier::json_internal {
 
 namespace {
@@ -54,24 +56,9 @@ Role BlockRole(const xmlNode* n) {
   return Role::kBody;
 }
 
-void AppendUtf8(uint32_t cp, std::string& out) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
+// Appends a decoded character reference: NUL, which no text may hold, as
+// U+FFFD.
+void AppendReference(uint32_t cp, std::string& out) { AppendUtf8(cp == 0 ? 0xFFFD : cp, out); }
 
 // Decodes the character reference at html[at] ('&'). Returns its length in
 // the markup (0 if it is not one) and sets `decoded`.
@@ -96,7 +83,7 @@ size_t DecodeReference(std::string_view html, size_t at, std::string& decoded) {
     // Only terminated references: libxml2 leaves most bare ones as text.
     if (i == digits_begin || i >= html.size() || html[i] != ';') return 0;
     ++i;
-    AppendUtf8(cp, decoded);
+    AppendReference(cp, decoded);
     return i - at;
   }
   std::string name;
@@ -107,7 +94,7 @@ size_t DecodeReference(std::string_view html, size_t at, std::string& decoded) {
   const htmlEntityDesc* e = htmlEntityLookup(reinterpret_cast<const xmlChar*>(name.c_str()));
   if (e == nullptr || i >= html.size() || html[i] != ';') return 0;
   ++i;
-  AppendUtf8(e->value, decoded);
+  AppendReference(e->value, decoded);
   return i - at;
 }
 

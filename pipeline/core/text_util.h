@@ -15,6 +15,10 @@ std::string CollapseSpaces(std::string_view text);
 // for comparing keys, field names and the vocabulary of pattern packs.
 std::string AsciiLower(std::string_view text);
 
+// Appends code point `cp` to `out` as UTF-8; surrogates and values past
+// U+10FFFF become U+FFFD.
+void AppendUtf8(char32_t cp, std::string& out);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_PIPELINE_CORE_TEXT_UTIL_H_
