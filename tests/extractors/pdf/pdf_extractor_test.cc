@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "extractors/pdf/pdf_extractor.h"
 #include "pipeline/normalize/normalizer.h"
@@ -69,16 +70,21 @@ void ExpectPdfAnchors(const Document& doc) {
   EXPECT_EQ(at, doc.raw_text.size());
 }
 
+// Each of `phrases` is in the raw text, each after the one before it.
+void ExpectInOrder(const Document& doc, const std::vector<std::string>& phrases) {
+  size_t last = 0;
+  for (const std::string& p : phrases) {
+    const size_t at = doc.raw_text.find(p);
+    ASSERT_NE(at, std::string::npos) << p << " in " << doc.raw_text;
+    EXPECT_GE(at, last) << p << " in " << doc.raw_text;
+    last = at;
+  }
+}
+
 TEST(PdfExtractorTest, TwoColumnsReadInOrder) {
   const Document doc = ExtractFixture("two_columns.pdf");
   ExpectPdfAnchors(doc);
-  const size_t title = doc.raw_text.find("Two Column Report");
-  const size_t alpha = doc.raw_text.find("alpha.");
-  const size_t right = doc.raw_text.find("The right column");
-  ASSERT_NE(alpha, std::string::npos);
-  ASSERT_NE(right, std::string::npos);
-  EXPECT_LT(title, alpha);
-  EXPECT_LT(alpha, right) << doc.raw_text;
+  ExpectInOrder(doc, {"Two Column Report", "alpha.", "The right column"});
   EXPECT_EQ(doc.metadata.title, "Two Column Report");  // no Info title: the first heading
 }
 
@@ -88,14 +94,7 @@ TEST(PdfExtractorTest, TwoColumnsReadInOrder) {
 TEST(PdfExtractorTest, RotatedPageLaidOutAsDisplayed) {
   const Document doc = ExtractFixture("rotated_page.pdf");
   ExpectPdfAnchors(doc);
-  const size_t title = doc.raw_text.find("Quarterly Detention Figures");
-  const size_t alpha = doc.raw_text.find("alpha.");
-  const size_t right = doc.raw_text.find("The right column");
-  ASSERT_NE(title, std::string::npos) << doc.raw_text;
-  ASSERT_NE(alpha, std::string::npos) << doc.raw_text;
-  ASSERT_NE(right, std::string::npos) << doc.raw_text;
-  EXPECT_LT(title, alpha);
-  EXPECT_LT(alpha, right) << doc.raw_text;
+  ExpectInOrder(doc, {"Quarterly Detention Figures", "alpha.", "The right column"});
   EXPECT_EQ(doc.raw_text.find('7'), std::string::npos) << doc.raw_text;
   for (const Segment& seg : doc.segments) {
     if (seg.role == Role::kSeparator) continue;
