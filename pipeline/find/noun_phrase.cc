@@ -55,6 +55,7 @@ NounPhraseReader::NounPhraseReader(const PatternPack& pack) {
   for (std::string& s : StringsOf(pack.list("np_stop_words"))) stop_words_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("count_nouns"))) count_nouns_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("not_plural"))) not_plural_.insert(std::move(s));
+  demonym_endings_ = StringsOf(pack.list("demonym_endings"));
   compounds_ = StringsOf(pack.list("compound_nouns"));
   determiners_ = StringsOf(pack.list("np_determiners"));
   LongestFirst(compounds_);
@@ -135,12 +136,40 @@ std::optional<TextRange> NounPhraseReader::Read(std::string_view text, size_t po
     pos = w->end;
     if (w->acronym) continue;  // MPP patients, U.S. citizens
     // A capitalized plural ("States", "Nations") is a name's part, not a
-    // head, unless it is a listed count noun ("Migrants" in a title).
-    const bool head = w->capitalized ? count_nouns_.contains(w->lower) : IsHead(w->lower);
+    // head, unless it is a listed count noun ("Migrants" in a title) or a
+    // people's name ("Haitians", "Afghans", "Iraqis": demonym_endings).
+    const bool head = w->capitalized ? count_nouns_.contains(w->lower) || IsDemonym(w->lower) : IsHead(w->lower);
     if (!head) continue;  // an adverb, participle, adjective or noun modifier
     return TextRange{begin, pos};
   }
   return std::nullopt;
+}
+
+bool NounPhraseReader::IsDemonym(std::string_view lower) const {
+  // Six letters at least: "Cubans", "Iraqis", but not the name "Chris".
+  if (lower.size() < 6) return false;
+  for (const std::string& ending : demonym_endings_) {
+    if (lower.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+std::optional<TextRange> NounPhraseReader::ReadShare(std::string_view text, size_t pos) const {
+  if (std::optional<TextRange> np = Read(text, pos)) return np;
+  size_t begin = std::string_view::npos, end = std::string_view::npos;
+  for (int n = 0; n < kMaxWords; ++n) {
+    std::optional<Word> w = NextWord(text, pos);
+    if (!w || stop_words_.contains(w->lower)) break;
+    if (w->capitalized || w->acronym) return std::nullopt;  // a name: "of the Border Patrol"
+    if (begin == std::string_view::npos) begin = w->begin;
+    end = pos = w->end;
+    if (n + 1 == kMaxWords) return std::nullopt;  // runs on: no phrase
+  }
+  if (begin == std::string_view::npos) return std::nullopt;
+  // "of those detained", "of the remaining": a participle heads no phrase.
+  const std::string_view last = text.substr(begin, end - begin);
+  if (last.ends_with("ed") || last.ends_with("ing")) return std::nullopt;
+  return TextRange{begin, end};
 }
 
 }  // namespace dossier

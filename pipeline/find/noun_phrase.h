@@ -47,6 +47,12 @@ class NounPhraseReader {
   // few words: linear in nothing but the phrase.
   std::optional<TextRange> Read(std::string_view text, size_t pos) const;
 
+  // Returns the noun phrase a share is of ("13 percent of [the detained
+  // population]"): as Read, else, since a share may be of something
+  // singular, the words up to a stop word, punctuation or the end, headed
+  // by the last, lower-case one. Nullopt when the words run on past a few.
+  std::optional<TextRange> ReadShare(std::string_view text, size_t pos) const;
+
   // Returns the word that starts after spaces (not a paragraph break) at
   // `pos`, or nullopt when punctuation, a digit or the end comes first.
   static std::optional<Word> NextWord(std::string_view text, size_t pos);
@@ -63,7 +69,11 @@ class NounPhraseReader {
   // Returns the end of a listed compound noun starting at `pos`, or npos.
   size_t CompoundAt(std::string_view text, size_t pos) const;
 
+  // Returns true when capitalized `lower` names a people ("haitians").
+  bool IsDemonym(std::string_view lower) const;
+
   std::unordered_set<std::string> stop_words_, count_nouns_, not_plural_;
+  std::vector<std::string> demonym_endings_;
   std::vector<std::string> compounds_;    // lower-cased, longest first
   std::vector<std::string> determiners_;  // lower-cased, longest first
 };

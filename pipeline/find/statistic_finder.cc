@@ -528,7 +528,7 @@ class StatisticFinder : public Finder {
       }
       return of;
     }
-    if (std::optional<TextRange> np = np_.Read(text, p)) {
+    if (std::optional<TextRange> np = np_.ReadShare(text, p)) {
       of.end = np->end;
       of.subject = std::string(text.substr(np->begin, np->end - np->begin));
     }
