@@ -284,6 +284,21 @@ class StatisticFinder : public Finder {
         return true;
       }
     }
+    // "25 or more employees": a bound written after the number, then its noun.
+    if (std::optional<Word> w1 = NounPhraseReader::NextWord(text, after); w1 && w1->lower == "or") {
+      if (std::optional<Word> w2 = NounPhraseReader::NextWord(text, w1->end)) {
+        const std::string bound = PostfixQualifier("or " + w2->lower);
+        std::optional<TextRange> np = bound.empty() ? std::nullopt : np_.Read(text, w2->end);
+        if (np && !blocked.Overlaps(after, np->end)) {
+          const std::string head = LastWordLower(text.substr(np->begin, np->end - np->begin));
+          if (duration_units_.contains(head) || measure_units_.contains(head) || currencies_.contains(head)) return false;
+          if (c->value.qualifier.empty()) c->value.qualifier = bound;
+          c->end = np->end;
+          c->value.subject = std::string(text.substr(np->begin, np->end - np->begin));
+          return true;
+        }
+      }
+    }
     // "21,786 from Honduras": a count by origin in a list.
     if (size_t from_end = FromPlace(text, after); from_end != npos && !blocked.Overlaps(after, from_end)) {
       c->end = from_end;
