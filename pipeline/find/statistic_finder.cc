@@ -251,6 +251,7 @@ class StatisticFinder : public Finder {
       if (it == duration_units_.end()) return false;
       c->value.kind = "duration";
       c->value.unit = it->second;
+      if (m.Has("half")) c->value.value += 0.5;  // "two and a half years"
       return true;
     } else if (EndsWithTimes(text.substr(m.begin, m.end - m.begin)) && m.Has("times")) {
       // "10.5 times more likely": a ratio; "seven times": occasions, counted.
