@@ -278,7 +278,7 @@ class Builder {
         ref.provenance = OfSpan(e.span);
         r.sources.push_back(std::move(ref));
       } else if (const DateValue* dv = e.as<DateValue>()) {
-        if (dv->relative || dv->value.empty() || dv->yearless() || InCitation(e.span)) continue;
+        if (!dv->placed() || InCitation(e.span)) continue;
         // A structured timeline already dates its own entries.
         if (structured && e.span.source_begin.json_pointer.starts_with(timeline_ptr)) continue;
         if (e.sentence >= 0 && !dated_sentences.insert(e.sentence).second) continue;
@@ -375,7 +375,7 @@ class Builder {
     const Entity* pick = nullptr;
     for (const Entity& e : doc_.entities) {
       const DateValue* v = e.as<DateValue>();
-      if (v == nullptr || v->relative || v->yearless() || InCitation(e.span)) continue;
+      if (v == nullptr || !v->placed() || InCitation(e.span)) continue;
       if (!doc_.metadata.date.empty()) {
         if (StartOf(v->value) == doc_.metadata.date) {
           pick = &e;

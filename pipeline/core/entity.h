@@ -38,6 +38,9 @@ struct DateValue {
   // document date gives: ISO 8601's truncated "--MM-DD" / "--MM". Such a
   // date marks its place but cannot be ordered or bound to a figure.
   bool yearless() const { return value.starts_with("--"); }
+  // Returns true when the date names a place on the calendar, year and all:
+  // what a timeline, an as-of date or a note's date can use.
+  bool placed() const { return !relative && !value.empty() && !yearless(); }
 };
 
 // A figure: `kind` is count, percent, money, ratio, duration or measure.

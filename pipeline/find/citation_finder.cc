@@ -137,7 +137,7 @@ class CitationFinder final : public Finder {
     };
     std::vector<DateAt> dates;
     for (const Entity& e : all) {
-      if (const DateValue* d = e.as<DateValue>(); d != nullptr && !d->value.empty() && !d->relative && !d->yearless()) {
+      if (const DateValue* d = e.as<DateValue>(); d != nullptr && d->placed()) {
         dates.push_back({e.span.begin, e.span.end, &d->value});
       }
     }

@@ -275,29 +275,24 @@ class StatisticFinder : public Finder {
     const std::string_view text = s.text;
     const Blocked& blocked = s.blocked;
     const size_t after = fig.end;
-    if (std::optional<TextRange> np = np_.Read(text, after)) {
+    // "25 or more employees": a bound may stand between the number and its noun.
+    size_t noun_at = after;
+    std::string bound;
+    if (std::optional<Word> w1 = NounPhraseReader::NextWord(text, after); w1 && w1->lower == "or") {
+      if (std::optional<Word> w2 = NounPhraseReader::NextWord(text, w1->end)) {
+        bound = PostfixQualifier("or " + w2->lower);
+        if (!bound.empty()) noun_at = w2->end;
+      }
+    }
+    if (std::optional<TextRange> np = np_.Read(text, noun_at)) {
       const std::string head = LastWordLower(text.substr(np->begin, np->end - np->begin));
       // "700 days", "3,000 km", "50 dollars" belong to other patterns.
       if (duration_units_.contains(head) || measure_units_.contains(head) || currencies_.contains(head)) return false;
-      if (!blocked.Overlaps(np->begin, np->end)) {
+      if (!blocked.Overlaps(after, np->end)) {
+        if (c->value.qualifier.empty()) c->value.qualifier = bound;
         c->end = np->end;
         c->value.subject = std::string(text.substr(np->begin, np->end - np->begin));
         return true;
-      }
-    }
-    // "25 or more employees": a bound written after the number, then its noun.
-    if (std::optional<Word> w1 = NounPhraseReader::NextWord(text, after); w1 && w1->lower == "or") {
-      if (std::optional<Word> w2 = NounPhraseReader::NextWord(text, w1->end)) {
-        const std::string bound = PostfixQualifier("or " + w2->lower);
-        std::optional<TextRange> np = bound.empty() ? std::nullopt : np_.Read(text, w2->end);
-        if (np && !blocked.Overlaps(after, np->end)) {
-          const std::string head = LastWordLower(text.substr(np->begin, np->end - np->begin));
-          if (duration_units_.contains(head) || measure_units_.contains(head) || currencies_.contains(head)) return false;
-          if (c->value.qualifier.empty()) c->value.qualifier = bound;
-          c->end = np->end;
-          c->value.subject = std::string(text.substr(np->begin, np->end - np->begin));
-          return true;
-        }
       }
     }
     // "21,786 from Honduras": a count by origin in a list.
@@ -871,7 +866,7 @@ class StatisticFinder : public Finder {
     const std::string_view text = doc.text;
     for (const Entity& e : earlier) {
       const DateValue* d = e.as<DateValue>();
-      if (e.type != EntityType::kDate || d == nullptr || d->relative || d->value.empty() || d->yearless()) continue;
+      if (e.type != EntityType::kDate || d == nullptr || !d->placed()) continue;
       if (d->precision == "day" && d->value.find('/') == std::string::npos) stock_dates.emplace(e.span.begin, d->value);
       const int sentence = doc.SentenceAt(e.span.begin);
       if (sentence < 0 || as_of.contains(sentence)) continue;
@@ -897,9 +892,7 @@ class StatisticFinder : public Finder {
     std::map<size_t, const DateValue*> dates;  // begin -> date, for "by that date"
     for (const Entity& e : earlier) {
       const DateValue* d = e.as<DateValue>();
-      if (e.type == EntityType::kDate && d != nullptr && !d->relative && !d->value.empty() && !d->yearless()) {
-        dates.emplace(e.span.begin, d);
-      }
+      if (e.type == EntityType::kDate && d != nullptr && d->placed()) dates.emplace(e.span.begin, d);
     }
     for (Candidate& c : kept) {
       const std::string& kind = c.value.kind;
