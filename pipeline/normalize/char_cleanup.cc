@@ -3,9 +3,9 @@
 #include <unicode/utf8.h>
 
 #include <array>
-#include <bit>
 #include <cstdint>
-#include <cstring>
+
+#include "pipeline/normalize/byte_words.h"
 
 namespace dossier::normalize_internal {
 namespace {
@@ -94,15 +94,10 @@ bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
   while (i < n) {
     // Eight printable ASCII bytes at a time: no byte >= 0x7F or < 0x20.
     while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, s + i, 8);
-      constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-      uint64_t below_space = (w - 0x20 * kOnes) & ~w & kHigh;
-      uint64_t del_or_high = (w + 0x01 * kOnes) | w;  // 0x7F + 1 sets the high bit
-      // The lowest flagged byte is a true one (carries and borrows only
-      // flag bytes above it): go straight there.
-      if (const uint64_t flagged = (below_space | del_or_high) & kHigh; flagged != 0) {
-        i += static_cast<size_t>(std::countr_zero(flagged) >> 3);
+      const uint64_t w = Load8(s + i);
+      // 0x7F + 1 sets the high bit: DEL is flagged with the high bytes.
+      if (const uint64_t flagged = BytesBelow(w, 0x20) | BytesHigh((w + kByteOnes) | w); flagged != 0) {
+        i += FirstFlagged(flagged);
         break;
       }
       i += 8;

@@ -4,11 +4,11 @@
 #include <unicode/utf8.h>
 
 #include <array>
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <unordered_map>
 #include <vector>
+
+#include "pipeline/normalize/byte_words.h"
 
 namespace dossier::normalize_internal {
 namespace {
@@ -277,26 +277,17 @@ size_t NextJoinCandidate(std::string_view in, size_t i) {
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const size_t n = in.size();
   if (i == 0) return 0;  // a leading space is dropped
-  static_assert(std::endian::native == std::endian::little, "byte k of a loaded word is bits 8k..8k+7");
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  // Each mask sets the high bit of the bytes it looks for; a borrow may set
-  // it in bytes above a true one too, never miss one, so the lowest set bit
-  // is a true candidate. The byte after the eight is read, so stop short.
+  // The lowest flagged byte is a true candidate (byte_words.h). The byte
+  // after the eight is read, so stop short.
   while (i + 9 <= n) {
-    uint64_t w;
-    std::memcpy(&w, s + i, 8);
-    const uint64_t control = (w - 0x20 * kOnes) & ~w & kHigh;  // below ' ': \t \n \r \f
-    const uint64_t dash_xor = w ^ (uint64_t{'-'} * kOnes);
-    const uint64_t dash = (dash_xor - kOnes) & ~dash_xor & kHigh;
-    const uint64_t space_xor = w ^ (uint64_t{' '} * kOnes);
-    const uint64_t space = (space_xor - kOnes) & ~space_xor & kHigh;
-    const uint64_t shy_xor = w ^ (uint64_t{0xC2} * kOnes);
-    const uint64_t shy = (shy_xor - kOnes) & ~shy_xor & kHigh;
-    const uint64_t other = control | dash | shy;
+    const uint64_t w = Load8(s + i);
+    const uint64_t space = BytesEqual(w, ' ');
+    // Below ' ' (\t \n \r \f), '-' and a soft hyphen's lead byte.
+    const uint64_t other = BytesBelow(w, ' ') | BytesEqual(w, '-') | BytesEqual(w, 0xC2);
     // A space matters when the byte after it is special too.
     const uint64_t after = kSpecial[s[i + 8]] ? uint64_t{0x80} << 56 : 0;
     const uint64_t candidates = other | (space & (((other | space) >> 8) | after));
-    if (candidates != 0) return i + static_cast<size_t>(std::countr_zero(candidates) >> 3);
+    if (candidates != 0) return i + FirstFlagged(candidates);
     i += 8;
   }
   return i;

@@ -3,9 +3,9 @@
 #include <unicode/bytestream.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
-#include <cstring>
+
+#include "pipeline/normalize/byte_words.h"
 
 namespace dossier::normalize_internal {
 namespace {
@@ -13,14 +13,8 @@ namespace {
 // Returns the offset of the first byte of text[i, end) with the high bit
 // set, or `end`; eight bytes at a time.
 size_t NextNonAscii(const uint8_t* s, size_t i, size_t end) {
-  constexpr uint64_t kHigh = 0x8080808080808080ull;
   for (; i + 8 <= end; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s + i, 8);
-    if ((w & kHigh) != 0) {
-      static_assert(std::endian::native == std::endian::little, "byte k of a loaded word is bits 8k..8k+7");
-      return i + static_cast<size_t>(std::countr_zero(w & kHigh) >> 3);
-    }
+    if (const uint64_t high = BytesHigh(Load8(s + i)); high != 0) return i + FirstFlagged(high);
   }
   while (i < end && s[i] < 0x80) ++i;
   return i;

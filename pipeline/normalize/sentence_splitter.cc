@@ -7,8 +7,9 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
-#include <cstring>
 #include <unordered_map>
+
+#include "pipeline/normalize/byte_words.h"
 
 namespace dossier::normalize_internal {
 namespace {
@@ -126,9 +127,7 @@ bool ToUtf16(std::string_view text, icu::UnicodeString& out) {
   const size_t n = text.size();
   size_t i = 0;
   for (; i + 8 <= n; i += 8) {  // eight bytes at a time: any high bit?
-    uint64_t w;
-    std::memcpy(&w, s + i, 8);
-    if ((w & 0x8080808080808080ull) != 0) break;
+    if (BytesHigh(Load8(s + i)) != 0) break;
   }
   while (i < n && s[i] < 0x80) ++i;
   const auto length = static_cast<int32_t>(n);
