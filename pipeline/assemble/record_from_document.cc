@@ -130,7 +130,7 @@ class Builder {
     for (const Segment& seg : doc_.segments) {
       if (seg.role == Role::kSeparator || seg.anchor.json_pointer != pointer) continue;
       begin = std::min(begin, doc_.offsets.ToNorm(seg.begin));
-      end = std::max(end, doc_.offsets.ToNorm(seg.end));
+      end = std::max(end, doc_.offsets.ToNormEnd(seg.end));
     }
     if (begin != std::string::npos && end > begin) {
       p.anchor.byte_offset = 0;
@@ -296,7 +296,7 @@ class Builder {
     for (Role role : {Role::kTitle, Role::kHeading}) {
       for (const Segment& seg : doc_.segments) {
         if (seg.role != role) continue;
-        const size_t b = doc_.offsets.ToNorm(seg.begin), e = doc_.offsets.ToNorm(seg.end);
+        const size_t b = doc_.offsets.ToNorm(seg.begin), e = doc_.offsets.ToNormEnd(seg.end);
         if (e <= b) continue;
         Field f{Cut(std::string_view(doc_.text).substr(b, e - b), 300),
                 OfSpan(doc_.MakeSpan(b, e))};

@@ -116,7 +116,7 @@ json DocumentSourceJson(const Document& doc) {
 
 json BlockJson(const Document& doc, const Segment& s, size_t begin, size_t end, const SourceAnchor& anchor) {
   json b = {{"start", doc.offsets.ToNorm(begin)},
-            {"end", doc.offsets.ToNorm(end)},
+            {"end", doc.offsets.ToNormEnd(end)},
             {"role", RoleName(s.role)},
             {"source", ToJson(anchor)}};
   PutIf(b, "label", s.label);

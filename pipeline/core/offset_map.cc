@@ -69,4 +69,13 @@ size_t OffsetMap::ToNorm(size_t raw) const {
   return c->norm_begin + c->norm_length + (raw - c->raw_begin - c->raw_length);
 }
 
+size_t OffsetMap::ToNormEnd(size_t raw) const {
+  // An end equal to a change's start belongs before the change.
+  if (raw == 0) return 0;
+  const Change* c = LastAtOrBefore(changes_, raw - 1, [](const Change& x) { return x.raw_begin; });
+  if (c == nullptr) return raw;
+  if (raw <= c->raw_begin + c->raw_length) return c->norm_begin + c->norm_length;
+  return c->norm_begin + c->norm_length + (raw - c->raw_begin - c->raw_length);
+}
+
 }  // namespace dossier

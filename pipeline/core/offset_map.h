@@ -47,6 +47,11 @@ class OffsetMap {
   // Returns the normalized offset of raw offset `raw` (inside a replacement:
   // the replacement's normalized start).
   size_t ToNorm(size_t raw) const;
+  // Returns the normalized offset of raw offset `raw` taken as the exclusive
+  // end of a range (inside a replacement: the replacement's normalized end).
+  // It differs from ToNorm where text was inserted at `raw` (" - " for a
+  // dash between words): an end stays before the insertion, a start after.
+  size_t ToNormEnd(size_t raw) const;
 
  private:
   struct Change {

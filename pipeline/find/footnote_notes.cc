@@ -187,7 +187,7 @@ void FindNumberedNotes(const Document& doc, std::vector<NoteRange>* out) {
       ++taken;
       ++k;
     }
-    auto [b, e] = Trim(doc.text, doc.offsets.ToNorm(content), doc.offsets.ToNorm(lines[end_line].end));
+    auto [b, e] = Trim(doc.text, doc.offsets.ToNorm(content), doc.offsets.ToNormEnd(lines[end_line].end));
     if (b < e) out->push_back({b, e, std::to_string(n)});
     last = n;
     i = end_line + 1;
@@ -350,7 +350,7 @@ std::vector<NoteRange> FindNotes(const Document& doc, const NoteVocabulary& word
   for (const Segment& seg : doc.segments) {
     if (seg.role != Role::kFootnote) continue;
     has_footnotes = true;
-    auto [b, e] = Trim(doc.text, doc.offsets.ToNorm(seg.begin), doc.offsets.ToNorm(seg.end));
+    auto [b, e] = Trim(doc.text, doc.offsets.ToNorm(seg.begin), doc.offsets.ToNormEnd(seg.end));
     std::string label = seg.label;
     // The number may open the footnote text: "6 United States ..."
     size_t d = b;

@@ -128,7 +128,7 @@ std::vector<size_t> GapCandidates(const Document& doc) {
 TableCell ToCell(const Document& doc, Range raw_cell) {
   TableCell c;
   c.begin = doc.offsets.ToNorm(raw_cell.begin);
-  c.end = std::max(c.begin, doc.offsets.ToNorm(raw_cell.end));
+  c.end = std::max(c.begin, doc.offsets.ToNormEnd(raw_cell.end));
   while (c.begin < c.end && doc.text[c.begin] == ' ') ++c.begin;
   while (c.end > c.begin && doc.text[c.end - 1] == ' ') --c.end;
   return c;

@@ -23,6 +23,11 @@ constexpr std::array<bool, 256> kPlain = MakePlainTable();
 // What one non-ASCII code point becomes: `kKeep` or the replacement bytes.
 constexpr const char* kKeep = nullptr;
 
+// Returns true when `p` starts with U+2014 EM DASH or U+2015 HORIZONTAL BAR.
+inline bool IsEmDash(const uint8_t* p) {
+  return p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x94 || p[2] == 0x95);
+}
+
 // Returns the replacement of non-ASCII code point `c` (kKeep if none) and
 // sets `is_control` for C1 controls.
 const char* MapCodePoint(UChar32 c, bool& is_control) {
@@ -55,6 +60,24 @@ const char* MapCodePoint(UChar32 c, bool& is_control) {
   if (c >= 0x2000 && c <= 0x200A) return " ";
   if (c >= 0x2010 && c <= 0x2015) return "-";
   return kKeep;
+}
+
+inline bool IsAsciiSpace(uint8_t b) {
+  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
+}
+
+// Returns true when s[0, n) starts with a character this step makes
+// whitespace (an ASCII space, or a Unicode space or break mapped to one).
+bool StartsWithSpace(const uint8_t* s, size_t n) {
+  if (n == 0) return false;
+  if (s[0] < 0x80) return IsAsciiSpace(s[0]);
+  size_t i = 0;
+  UChar32 c;
+  U8_NEXT(s, i, n, c);
+  if (c < 0) return false;
+  bool is_control;
+  const char* repl = MapCodePoint(c, is_control);
+  return repl != kKeep && !is_control && repl[0] != '\0' && IsAsciiSpace(static_cast<uint8_t>(repl[0]));
 }
 
 // KeptSequenceLength on raw bytes, inlined into CleanChars's loop.
@@ -146,6 +169,23 @@ bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
     }
     flush(start);
     std::string_view r(repl);
+    if (b >= 0x80 && r == "-" && IsEmDash(s + start)) {
+      // An em dash or bar between words separates them ("half\u201429
+      // reviews"): folded to a bare "-" it would make one hyphenated word.
+      // Each side gets a space unless it has one; each space is its own
+      // insertion, so every word edge maps back to the raw text exactly, and
+      // each side is decided by its own neighbour, so a slice of the text
+      // normalizes as it does in place.
+      const bool left = !out.empty() && !IsAsciiSpace(static_cast<uint8_t>(out.back()));
+      const bool right = i < n && !StartsWithSpace(s + i, n - i);
+      if (left) out.push_back(' '), edits.addReplace(0, 1);
+      out.push_back('-');
+      edits.addReplace(static_cast<int32_t>(i - start), 1);
+      if (right) out.push_back(' '), edits.addReplace(0, 1);
+      changed = true;
+      run_start = i;
+      continue;
+    }
     out.append(r);
     edits.addReplace(static_cast<int32_t>(i - start), static_cast<int32_t>(r.size()));
     changed = true;

@@ -4,10 +4,13 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uniset.h>
 
+#include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "pipeline/normalize/char_cleanup.h"
 #include "pipeline/normalize/line_join.h"
@@ -62,18 +65,77 @@ struct Stage {
   bool changed = false;
 };
 
+// One fine edit: `old_len` bytes that become `new_len` bytes.
+struct EditSpan {
+  int32_t old_len, new_len;
+  bool changed;
+};
+
+std::vector<EditSpan> FineSpans(const icu::Edits& edits) {
+  std::vector<EditSpan> spans;
+  UErrorCode ec = U_ZERO_ERROR;
+  icu::Edits::Iterator it = edits.getFineIterator();
+  while (it.next(ec)) spans.push_back({it.oldLength(), it.newLength(), it.hasChange() != 0});
+  return spans;
+}
+
+// Returns the edits a -> c of edits a -> b and b -> c. ICU's mergeAndAppend
+// fuses every run of adjacent changes into one, so the word edges between
+// them ("x\u2014y" -> "x - y": an inserted space, a folded dash, a space)
+// would stop mapping back. Here two changes fuse only when one step's change
+// overlaps the other's: a position of b where both steps have an edge stays
+// an edge.
+icu::Edits ComposeEdits(const icu::Edits& ab, const icu::Edits& bc) {
+  const std::vector<EditSpan> a = FineSpans(ab), b = FineSpans(bc);
+  icu::Edits out;
+  size_t ia = 0, ib = 0;
+  int32_t a_off = 0, b_off = 0;     // bytes of b consumed in a[ia] and b[ib]
+  int32_t group_old = 0, group_new = 0;
+  bool group_open = false;
+  auto close = [&] {
+    if (group_open) out.addReplace(group_old, group_new);
+    group_old = group_new = 0;
+    group_open = false;
+  };
+  while (ia < a.size() || ib < b.size()) {
+    const bool a_edge = ia == a.size() || !a[ia].changed || a_off == 0;
+    const bool b_edge = ib == b.size() || !b[ib].changed || b_off == 0;
+    if (a_edge && b_edge) close();
+    if (ia < a.size() && a[ia].new_len == 0) {  // a deletion: nothing in b
+      group_old += a[ia].old_len;
+      group_open = true;
+      ++ia;
+      continue;
+    }
+    if (ib < b.size() && b[ib].old_len == 0) {  // an insertion: nothing in b
+      group_new += b[ib].new_len;
+      group_open = true;
+      ++ib;
+      continue;
+    }
+    if (ia == a.size() || ib == b.size()) break;  // lengths disagree: cannot happen
+    const EditSpan& x = a[ia];
+    const EditSpan& y = b[ib];
+    const int32_t k = std::min(x.new_len - a_off, y.old_len - b_off);
+    if (!x.changed && !y.changed && !group_open) {
+      out.addUnchanged(k);
+    } else {
+      group_old += x.changed ? (a_off == 0 ? x.old_len : 0) : k;
+      group_new += y.changed ? (b_off == 0 ? y.new_len : 0) : k;
+      group_open = true;
+    }
+    if ((a_off += k) == x.new_len) ++ia, a_off = 0;
+    if ((b_off += k) == y.old_len) ++ib, b_off = 0;
+  }
+  close();
+  return out;
+}
+
 // Folds one step's edits (previous text -> next) into the stage.
 void Compose(Stage& stage, std::string next_text, const icu::Edits& step, bool step_changed) {
   stage.text = std::move(next_text);
   if (!step_changed) return;
-  if (!stage.changed) {
-    stage.edits = step;
-  } else {
-    icu::Edits merged;
-    UErrorCode ec = U_ZERO_ERROR;
-    merged.mergeAndAppend(stage.edits, step, ec);
-    stage.edits = std::move(merged);
-  }
+  stage.edits = stage.changed ? ComposeEdits(stage.edits, step) : step;
   stage.changed = true;
 }
 

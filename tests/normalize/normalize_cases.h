@@ -30,7 +30,11 @@ inline constexpr NormalizeCase kNormalizeCases[] = {
     // Dashes.
     {"dashes", "1990\u20131995 \u2014 a\u2010b c\u2011d \u2012 \u2015 \u2212 5",
      "1990-1995 - a-b c-d - - - 5"},
-    {"small_em_dash_after_nfkc", "a\uFE58b", "a-b"},
+    {"small_em_dash_after_nfkc", "a\uFE58b", "a - b"},
+    {"em_dash_between_words", "half\u201429 reviews\u2015said", "half - 29 reviews - said"},
+    {"em_dash_spaced_on_one_side", "a \u2014b c\u2014 d", "a - b c - d"},
+    {"em_dash_spaced", "a \u2014 b", "a - b"},
+    {"en_dash_stays_a_hyphen", "2019\u20132020", "2019-2020"},
     // NFKC.
     {"ligatures", "\uFB01nal o\uFB03ce \uFB02ow", "final office flow"},
     {"full_width", "\uFF21\uFF22\uFF23\uFF11\uFF12", "ABC12"},

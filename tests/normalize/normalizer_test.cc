@@ -152,13 +152,29 @@ TEST(NormalizerMapTest, LigatureIsAtomic) {
 
 TEST(NormalizerMapTest, FoldAfterNfkcComposes) {
   TextNormalizer normalizer;
-  // U+FE58 -> (NFKC) U+2014 -> '-': one change of the 3 raw bytes.
-  NormalizedText n = normalizer.NormalizeText("a\uFE58b");
+  // U+FE32 -> (NFKC) U+2013 -> '-': one change of the 3 raw bytes.
+  NormalizedText n = normalizer.NormalizeText("a\uFE32b");
   ASSERT_EQ(n.text, "a-b");
   EXPECT_EQ(n.offsets.change_count(), 1u);
   EXPECT_EQ(n.offsets.ToRawBegin(1), 1u);
   EXPECT_EQ(n.offsets.ToRawEnd(2), 4u);
   EXPECT_EQ(n.offsets.ToRawBegin(2), 4u);
+}
+
+TEST(NormalizerMapTest, EmDashBetweenWordsSeparatesThemAndKeepsTheirEdges) {
+  TextNormalizer normalizer;
+  // "half\u201429 x": the dash becomes " - ", three changes (two inserted
+  // spaces and the folded dash) that stay apart through the later steps.
+  const std::string raw = "so  half\u201429 x";
+  NormalizedText n = normalizer.NormalizeText(raw);
+  ASSERT_EQ(n.text, "so half - 29 x");
+  const size_t half_end = n.text.find(" -"), dash = n.text.find('-'), num = n.text.find("29");
+  EXPECT_EQ(n.offsets.ToRawEnd(half_end), raw.find("\u2014"));  // "half" ends where the dash starts
+  EXPECT_EQ(n.offsets.ToNormEnd(raw.find("\u2014")), half_end);
+  EXPECT_EQ(n.offsets.ToRawBegin(dash), raw.find("\u2014"));
+  EXPECT_EQ(n.offsets.ToNorm(raw.find("\u2014")), dash);
+  EXPECT_EQ(n.offsets.ToRawBegin(num), raw.find("29"));
+  EXPECT_EQ(n.offsets.ToNorm(raw.find("29")), num);
 }
 
 TEST(NormalizerMapTest, WhitespaceAndHyphenJoins) {

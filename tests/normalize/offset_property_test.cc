@@ -34,7 +34,7 @@ std::string Clip(std::string_view s) {
 // Returns true when `b` is not strictly inside a rewrite (as a span start).
 bool TightStart(const OffsetMap& m, size_t b) { return m.ToNorm(m.ToRawBegin(b)) == b; }
 // Returns true when `e` is not strictly inside a rewrite (as a span end).
-bool TightEnd(const OffsetMap& m, size_t e) { return m.ToNorm(m.ToRawEnd(e)) == e; }
+bool TightEnd(const OffsetMap& m, size_t e) { return m.ToNormEnd(m.ToRawEnd(e)) == e; }
 
 struct PropertyStats {
   size_t boundaries = 0;
