@@ -36,6 +36,26 @@ TEST(OffsetMapTest, ReplacementMapsBothWays) {
   EXPECT_EQ(m.ToNorm(5), 3u);
 }
 
+TEST(OffsetMapTest, InsertionSeparatesAnEndFromTheNextStart) {
+  // "half\u201429" -> "half - 29": a space inserted, the dash folded, a
+  // space inserted. Raw 4 is both the end of "half" and the start of "-".
+  OffsetMap m;
+  m.AddUnchanged(4);
+  m.AddReplace(0, 1);
+  m.AddReplace(3, 1);
+  m.AddReplace(0, 1);
+  m.AddUnchanged(2);
+  EXPECT_EQ(m.ToNormEnd(4), 4u);  // "half" ends before the inserted space
+  EXPECT_EQ(m.ToNorm(4), 5u);     // "-" starts after it
+  EXPECT_EQ(m.ToNormEnd(5), 6u);  // inside the dash: its end
+  EXPECT_EQ(m.ToNormEnd(7), 6u);  // "-" ends before the second space
+  EXPECT_EQ(m.ToNorm(7), 7u);     // "29" starts after it
+  EXPECT_EQ(m.ToNormEnd(9), 9u);
+  EXPECT_EQ(m.ToNormEnd(0), 0u);
+  EXPECT_EQ(m.ToRawEnd(4), 4u);
+  EXPECT_EQ(m.ToRawBegin(7), 7u);
+}
+
 TEST(OffsetMapTest, DeletionKeepsNeighboursApart) {
   // "a\u00ADb": the soft hyphen (2 bytes) is deleted.
   OffsetMap m;
