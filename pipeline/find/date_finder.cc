@@ -200,11 +200,12 @@ class DateFinder final : public Finder {
         if (number.is_number_integer()) weekdays_[name] = number.get<int>();
       }
     }
-    const json& seasons = pack.list("seasons");
-    if (seasons.is_object()) {
-      for (const auto& [name, span] : seasons.items()) {
+    for (const char* list : {"seasons", "year_parts"}) {
+      const json& parts = pack.list(list);
+      if (!parts.is_object()) continue;
+      for (const auto& [name, span] : parts.items()) {
         if (span.is_array() && span.size() == 2 && span[0].is_number_integer() && span[1].is_number_integer()) {
-          seasons_[name] = {span[0].get<int>(), span[1].get<int>()};
+          year_parts_[name] = {span[0].get<int>(), span[1].get<int>()};
         }
       }
     }
@@ -400,9 +401,9 @@ class DateFinder final : public Finder {
       if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));
       return c->a.year > 0;
     }
-    if (m.Has("season")) {  // "Summer 2019" -> 2019-06/2019-08
-      auto it = seasons_.find(LowerKey(m.Group("season")).key());
-      if (it == seasons_.end()) return false;
+    if (m.Has("season") || m.Has("part")) {  // "Summer 2019" -> 2019-06/2019-08, "Q1 2020" -> 2020-01/2020-03
+      auto it = year_parts_.find(LowerKey(m.Has("season") ? m.Group("season") : m.Group("part")).key());
+      if (it == year_parts_.end()) return false;
       c->a.month = it->second.first;
       c->b = CalendarDate{c->a.year, it->second.second, 0};
       c->range = true;
@@ -739,7 +740,8 @@ class DateFinder final : public Finder {
   std::map<std::string, WordSet, std::less<>> range_openers_;
   WordSet range_articles_;  // skipped before a range's ends: "el", "la"
   std::map<std::string, int, std::less<>> weekdays_;
-  std::map<std::string, std::pair<int, int>, std::less<>> seasons_;
+  // Seasons, quarters and halves -> their first and last month.
+  std::map<std::string, std::pair<int, int>, std::less<>> year_parts_;
   WordSet document_date_cues_;
   WordSet reject_before_, year_cues_, qualifiers_, count_nouns_;
   WordSet instrument_after_, instrument_before_;

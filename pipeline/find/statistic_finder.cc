@@ -310,7 +310,9 @@ class StatisticFinder : public Finder {
     if (m.Has("qual")) return !IsThreshold(text, m.begin, c->value.qualifier);
     if (CountedByContext(text, fig.begin, fig.end)) return true;
     // A bare number counts nothing unless it is large by its multiplier.
-    return m.Has("mult") || m.Has("multx") || (fig.value >= 1e6 && m.Has("words"));
+    // A letter multiplier alone ("4K", "401k") names a format or a plan as
+    // often as a number: it counts only with a noun or a currency.
+    return m.Has("mult") || (fig.value >= 1e6 && m.Has("words"));
   }
 
   // Returns true when "N out of M" / "one in five" of `m` is a ratio.
@@ -364,6 +366,24 @@ class StatisticFinder : public Finder {
       }
     }
     if (numer <= 0 || numer > den) return false;
+    if (m.Has("fmult")) {  // "half a million people": a count, not a share
+      auto it = multipliers_.find(AsciiLower(m.Group("fmult")));
+      if (it == multipliers_.end() || blocked.Overlaps(m.begin, m.end)) return false;
+      c->value.kind = "count";
+      c->value.value = numer / den * it->second;
+      c->end = m.GroupBegin("fmult", text) + m.Group("fmult").size();
+      if (std::optional<TextRange> np = np_.Read(text, c->end); np && !blocked.Overlaps(c->end, np->end)) {
+        const std::string_view phrase = text.substr(np->begin, np->end - np->begin);
+        c->end = np->end;
+        if (const std::string head = LastWordLower(phrase); currencies_.contains(head)) {
+          c->value.kind = "money";  // "half a million dollars"
+          c->value.unit = Currency(head);
+        } else {
+          c->value.subject = std::string(phrase);
+        }
+      }
+      return true;
+    }
     const bool has_qual = m.Has("qual");
     const bool has_of = m.Has("of");
     const size_t frac_begin = m.GroupBegin("frac", text);
