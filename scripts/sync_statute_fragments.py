@@ -13,6 +13,10 @@ with an optional comma before it, an apostrophe is optional, a hyphen may be
 a space or nothing, and a name ending in a letter or digit ends at a word
 boundary (one ending in a period, "Fla. Stat.", cannot demand one).
 Abbreviations are case-sensitive whole words, longest first.
+The `instrument_key` fragment is the longest word of every name, in the same
+spelling rules: every name contains one, so patterns use it as their
+`prefilter`, and the scanner's pass over all text looks for a few dozen words
+instead of every name.
 statute_finder_test checks that the list and the fragments agree.
 """
 import json
@@ -23,7 +27,7 @@ import sys
 PACK = pathlib.Path(__file__).resolve().parent.parent / "pipeline/find/packs/statutes.json"
 
 
-def name_regex(name):
+def word_regexes(name):
     words = []
     for word in re.split(r"\s+", name.replace(",", "").strip()):
         out = ""
@@ -37,7 +41,11 @@ def name_regex(name):
             else:
                 out += ch
         words.append(out)
-    regex = ",?\\s".join(words)
+    return words
+
+
+def name_regex(name):
+    regex = ",?\\s".join(word_regexes(name))
     if re.match(r"[A-Za-z0-9_]", name[-1]):  # RE2 word boundaries are ASCII
         regex += "\\b"
     return regex
@@ -58,16 +66,23 @@ def fragments(pack):
         alternatives.append(regex)
     lines = ["(?i:" + alternatives[0]] + ["|" + a for a in alternatives[1:]] + [")"]
     abbrev = "\\b(?:" + "|".join(sorted(set(abbrevs), key=lambda a: (-len(a), a))) + ")\\b"
-    return lines, abbrev
+    # Every name contains its longest word, the rarest in running text as a
+    # rule ("Nationality" of the Immigration and Nationality Act).
+    def key_of(name):
+        return max(word_regexes(name), key=len).lower()
+    keys = sorted({key_of(n) for n in names}, key=lambda w: (-len(w), w))
+    key = "(?i:" + "|".join(keys) + ")"
+    return lines, abbrev, key
 
 
 def main():
     check = "--check" in sys.argv[1:]
     text = PACK.read_text(encoding="utf-8")
     pack = json.loads(text)
-    lines, abbrev = fragments(pack)
+    lines, abbrev, key = fragments(pack)
     pack["fragments"]["instrument"] = lines
     pack["fragments"]["abbrev"] = abbrev
+    pack["fragments"]["instrument_key"] = key
     out = json.dumps(pack, indent=2, ensure_ascii=False)
     if text.endswith("\n"):
         out += "\n"

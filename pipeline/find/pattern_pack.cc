@@ -223,12 +223,26 @@ Result<PatternPack> PatternPack::Parse(std::string_view json_text, std::string_v
     Result<std::string> expanded = Expand(RegexText(p.value("regex", json())), pack.fragments_, 0);
     if (!expanded.ok()) return InvalidInput(where + ": " + pattern.id + ": " + expanded.status().message());
     pattern.source = std::move(*expanded);
+    if (p.contains("prefilter")) {
+      Result<std::string> prefilter = Expand(RegexText(p["prefilter"]), pack.fragments_, 0);
+      if (!prefilter.ok()) return InvalidInput(where + ": " + pattern.id + ": prefilter: " + prefilter.status().message());
+      pattern.prefilter = std::move(*prefilter);
+    }
     // Parsing alone (what a set does when a regex is added) finds syntax
     // errors; compiling waits for the first text that needs the pattern.
-    if (syntax == SyntaxCheck::kNow) {
+    // The scanner parses what its first pass looks for (the prefilter when
+    // there is one), so with kLater only a prefiltered regex is checked here.
+    if (syntax == SyntaxCheck::kNow || !pattern.prefilter.empty()) {
       RE2::Set check(PackOptions(), RE2::UNANCHORED);
       std::string error;
       if (check.Add(pattern.source, &error) < 0) return InvalidInput(where + ": " + pattern.id + ": " + error);
+    }
+    if (syntax == SyntaxCheck::kNow && !pattern.prefilter.empty()) {
+      RE2::Set check(PackOptions(), RE2::UNANCHORED);
+      std::string error;
+      if (check.Add(pattern.prefilter, &error) < 0) {
+        return InvalidInput(where + ": " + pattern.id + ": prefilter: " + error);
+      }
     }
     if (CountOf(pattern.source, "(?P<ahead>") + CountOf(pattern.source, "(?P<ahead__") > 1) {
       return InvalidInput(where + ": " + pattern.id + ": more than one `ahead` group");

@@ -82,6 +82,10 @@ struct Pattern {
   std::string resolve;   // how the finder turns groups into a value
   int priority = 0;      // breaks ties between overlapping matches
   std::string source;    // the regex after fragment expansion
+  // What the scanner's first pass looks for instead of `source` (expanded;
+  // "" = `source` itself): a regex that every match of `source` contains a
+  // match of, cheaper to scan all text with (pattern_scanner.h).
+  std::string prefilter;
   uint64_t serial = 0;       // unique in the process: keys remembered submatches
   bool digit_blind = false;  // the regex treats all digits alike
   nlohmann::json examples;            // as in the file

@@ -201,7 +201,8 @@ Result<PatternScanner> PatternScanner::Build(std::vector<const PatternPack*> pac
     auto set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
     for (size_t i = 0; i < patterns.size(); ++i) {
       std::string error;
-      if (set->Add(PrefilterRegex(patterns[i].source), &error) < 0) {
+      const std::string& first_pass = patterns[i].prefilter.empty() ? patterns[i].source : patterns[i].prefilter;
+      if (set->Add(PrefilterRegex(first_pass), &error) < 0) {
         return InvalidInput(scanner.packs_[p]->kind() + " pack: " + patterns[i].id + ": " + error);
       }
       scanner.entries_.emplace_back(p, i);

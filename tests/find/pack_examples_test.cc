@@ -9,8 +9,14 @@
 // object {text, span}: no entity of the kind overlaps `span` in `text`.
 #include <gtest/gtest.h>
 
+#include <re2/re2.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "pipeline/core/json_io.h"
 #include "pipeline/find/entity_finder.h"
@@ -107,6 +113,48 @@ TEST(PackExamplesTest, CounterexamplesAreNotFound) {
       }
     }
   }
+}
+
+// A pattern's `prefilter` must occur in every match of the pattern, or the
+// scanner's first pass would skip blocks where it matches. Checked on every
+// example and counterexample text of its pack and on the seed documents.
+TEST(PackExamplesTest, PrefiltersOccurInEveryMatch) {
+  std::vector<std::string> seeds;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(DOSSIER_SHARED_DIR) / "seeds")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    seeds.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  int checked = 0;
+  for (const auto& pack : Finder().packs()) {
+    std::vector<std::string> texts;
+    for (const Pattern& pattern : pack->patterns()) {
+      for (const json* list : {&pattern.examples, &pattern.counterexamples}) {
+        for (const json& e : *list) {
+          texts.push_back(test_util::NormalizedDocument(e.is_string() ? e.get<std::string>() : e.value("text", ""), "").text);
+        }
+      }
+    }
+    for (const std::string& seed : seeds) texts.push_back(test_util::NormalizedDocument(seed, "").text);
+    for (const Pattern& pattern : pack->patterns()) {
+      if (pattern.prefilter.empty()) continue;
+      RE2::Options options;
+      options.set_max_mem(256 << 20);
+      const RE2 prefilter(pattern.prefilter, options);
+      ASSERT_TRUE(prefilter.ok()) << pattern.id << ": " << prefilter.error();
+      const RE2& whole = *pattern.compiled().re;
+      for (const std::string& text : texts) {
+        re2::StringPiece m;
+        for (size_t pos = 0; pos <= text.size() && whole.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+          const size_t begin = static_cast<size_t>(m.data() - text.data()), end = begin + m.size();
+          EXPECT_TRUE(prefilter.Match(text, begin, end, RE2::UNANCHORED, nullptr, 0))
+              << pattern.id << ": prefilter not in match \"" << m << "\"";
+          ++checked;
+          pos = end > begin ? end : begin + 1;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 0);
 }
 
 }  // namespace
