@@ -15,8 +15,10 @@ namespace dossier {
 
 namespace {
 
-// Returns the text of pack `file`: from `dir` when it has one, else built in.
-Result<std::string> PackText(const EmbeddedFile& builtin, const std::string& dir) {
+// Returns the text of pack `file`: from `dir` when it has one (and sets
+// `*from_dir`), else built in.
+Result<std::string> PackText(const EmbeddedFile& builtin, const std::string& dir, bool* from_dir) {
+  *from_dir = false;
   if (!dir.empty()) {
     const std::filesystem::path path = std::filesystem::path(dir) / builtin.name;
     std::error_code ec;
@@ -25,6 +27,7 @@ Result<std::string> PackText(const EmbeddedFile& builtin, const std::string& dir
       if (!f) return IoError("cannot read pattern pack " + path.string());
       std::stringstream ss;
       ss << f.rdbuf();
+      *from_dir = true;
       return ss.str();
     }
   }
@@ -36,10 +39,13 @@ Result<std::string> PackText(const EmbeddedFile& builtin, const std::string& dir
 Result<std::shared_ptr<const EntityFinder>> EntityFinder::Load(const std::string& packs_dir) {
   auto finder = std::make_shared<EntityFinder>();
   for (const EmbeddedFile& builtin : BuiltinPacks()) {
-    Result<std::string> text = PackText(builtin, packs_dir);
+    bool from_dir = false;
+    Result<std::string> text = PackText(builtin, packs_dir, &from_dir);
     if (!text.ok()) return text.status();
-    // The scanner below parses every regex anyway and names the bad one.
-    Result<PatternPack> pack = PatternPack::Parse(*text, builtin.name, PatternPack::SyntaxCheck::kLater);
+    // The scanner below parses every first-pass regex anyway and names the
+    // bad one; a built-in pack's other regexes are compiled by the tests.
+    Result<PatternPack> pack = PatternPack::Parse(
+        *text, builtin.name, from_dir ? PatternPack::SyntaxCheck::kLater : PatternPack::SyntaxCheck::kTested);
     if (!pack.ok()) return pack.status();
     finder->packs_.push_back(std::make_unique<PatternPack>(std::move(*pack)));
   }

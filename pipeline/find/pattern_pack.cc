@@ -232,7 +232,7 @@ Result<PatternPack> PatternPack::Parse(std::string_view json_text, std::string_v
     // errors; compiling waits for the first text that needs the pattern.
     // The scanner parses what its first pass looks for (the prefilter when
     // there is one), so with kLater only a prefiltered regex is checked here.
-    if (syntax == SyntaxCheck::kNow || !pattern.prefilter.empty()) {
+    if (syntax == SyntaxCheck::kNow || (syntax == SyntaxCheck::kLater && !pattern.prefilter.empty())) {
       RE2::Set check(PackOptions(), RE2::UNANCHORED);
       std::string error;
       if (check.Add(pattern.source, &error) < 0) return InvalidInput(where + ": " + pattern.id + ": " + error);

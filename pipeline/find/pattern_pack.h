@@ -114,10 +114,13 @@ class PatternPack {
   // Returns the pack parsed from `json_text`; `origin` names it in errors.
   // Fails on a malformed file, an unknown fragment, a regex RE2 rejects or a
   // duplicate pattern id, naming the pattern. kLater leaves the regex syntax
-  // to the caller's own parse (PatternScanner::Build adds every regex to its
-  // set, which rejects the same errors): parsing large alternations twice
-  // would cost a process's start-up a sixth.
-  enum class SyntaxCheck { kNow, kLater };
+  // to the caller's own parse (PatternScanner::Build adds every first-pass
+  // regex to its set, which rejects the same errors; the regex of a pattern
+  // with a prefilter is still parsed here): parsing large alternations twice
+  // would cost a process's start-up a sixth. kTested is for the packs built
+  // into the binary, whose every regex the test suite compiles: only the
+  // scanner's parse remains.
+  enum class SyntaxCheck { kNow, kLater, kTested };
   static Result<PatternPack> Parse(std::string_view json_text, std::string_view origin,
                                    SyntaxCheck syntax = SyntaxCheck::kNow);
 

@@ -70,6 +70,20 @@ TEST(CliTest, BrokenPatternInPackIsNamed) {
   EXPECT_NE(r.err.find("missing )"), std::string::npos) << r.err;
 }
 
+// A pattern with a prefilter is looked for by its prefilter first; its own
+// regex, broken in an analyst's pack, still stops the run at start-up.
+TEST(CliTest, BrokenPatternBehindAPrefilterIsNamed) {
+  TempDir tmp;
+  tmp.Write("dates.json",
+            R"({"kind":"date","version":"1.0.0","patterns":[{"id":"date.broken_behind","regex":"May (\\d+",)"
+            R"("prefilter":"May","resolve":"x"}]})");
+  const std::string doc = tmp.Write("doc.txt", "On 3 May 2019, 12 people were held.\n");
+  RunResult r = RunDossier("--packs " + tmp.path() + " extract " + doc);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("date.broken_behind"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("missing )"), std::string::npos) << r.err;
+}
+
 // A day named without a year in a text with no year and no document date
 // is kept with ISO 8601's truncated value ("--11-05"), and the record stays
 // valid: such a date once made the whole document fail validation.
