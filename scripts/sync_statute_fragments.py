@@ -13,8 +13,8 @@ with an optional comma before it, an apostrophe is optional, a hyphen may be
 a space or nothing, and a name ending in a letter or digit ends at a word
 boundary (one ending in a period, "Fla. Stat.", cannot demand one).
 Abbreviations are case-sensitive whole words, longest first.
-The `instrument_key` fragment is the longest word of every name, in the same
-spelling rules: every name contains one, so patterns use it as their
+The `instrument_key` fragment is the last two words of every name, in the
+same spelling rules: every name contains them, so patterns use it as their
 `prefilter`, and the scanner's pass over all text looks for a few dozen words
 instead of every name.
 statute_finder_test checks that the list and the fragments agree.
@@ -66,10 +66,10 @@ def fragments(pack):
         alternatives.append(regex)
     lines = ["(?i:" + alternatives[0]] + ["|" + a for a in alternatives[1:]] + [")"]
     abbrev = "\\b(?:" + "|".join(sorted(set(abbrevs), key=lambda a: (-len(a), a))) + ")\\b"
-    # Every name contains its longest word, the rarest in running text as a
-    # rule ("Nationality" of the Immigration and Nationality Act).
+    # Every name contains its last two words, as a rule the rarest pair in
+    # running text ("Nationality Act", "of Refugees").
     def key_of(name):
-        return max(word_regexes(name), key=len).lower()
+        return ",?\\s".join(word_regexes(name)[-2:]).lower()
     keys = sorted({key_of(n) for n in names}, key=lambda w: (-len(w), w))
     key = "(?i:" + "|".join(keys) + ")"
     return lines, abbrev, key
