@@ -181,6 +181,13 @@ const Case kCases[] = {
      "year"},
     {"fiscal_year_spelled_out", "Deaths rose in fiscal year 2020 again.", "fiscal year 2020", "2020", "year"},
     {"spanish_para_is_a_cue", "El presupuesto para 2023 fue alto.", "2023", "2023", "year"},
+    {"quarter_spelled_out", "Removals fell in the first quarter of 2020.", "first quarter of 2020",
+     "2020-01/2020-03", "month"},
+    {"quarter_code_before_year", "Q4 2019 saw the most returns.", "Q4 2019", "2019-10/2019-12", "month"},
+    {"half_of_year_not_a_share", "Arrivals doubled in the second half of 2018.", "second half of 2018",
+     "2018-07/2018-12", "month"},
+    {"range_after_em_dash", "The program ran\u20142019\u20132021\u2014in three cities.", "2019-2021", "2019/2021",
+     "year"},
 };
 
 TEST(DateFinderTest, FindsAndResolvesHardCases) {

@@ -150,6 +150,14 @@ const Case kCases[] = {
      "at least 13 pregnant women", "count", 13, "", "at least", "pregnant women", ""},
     {"InDateIsNotAsOf", "In August 2019, researchers interviewed 10 asylum seekers.", "10 asylum seekers", "count",
      10, "", "", "asylum seekers", ""},
+    {"FigureAfterEmDash", "Investigators found that nearly half\u201429 reviews\u2014lacked a signature.",
+     "29 reviews", "count", 29, "", "", "reviews"},
+    {"HalfAMillionIsACount", "Nearly half a million people fled the fighting.", "Nearly half a million people",
+     "count", 500000, "", "nearly", "people"},
+    {"HalfAMillionDollarsIsMoney", "The county paid half a million dollars.", "half a million dollars", "money",
+     500000, "USD"},
+    {"YearAndAHalf", "He was held for a year and a half in Adelanto.", "a year and a half", "duration", 1.5, "year"},
+    {"DoubledToLeadsACount", "The number of families doubled to 8,000 last year.", "8,000", "count", 8000},
 };
 
 class StatisticCaseTest : public ::testing::TestWithParam<Case> {};
@@ -208,6 +216,9 @@ const NotAFigure kNotFigures[] = {
     {"DateDay", "The policy began on January 25, 2019.", "25"},
     {"TimeOfDay", "The hearing began at 10:30 in the morning.", "10:30"},
     {"PandemicName", "COVID-19 closed the courts.", "19"},
+    {"VideoResolution", "The cameras record in 4K and stream live.", "4K"},
+    {"RetirementPlan", "She moved her 401k to a new employer.", "401k"},
+    {"QuarterOfAYearIsADate", "Removals fell in the first quarter of 2020.", "quarter"},
 };
 
 class NotAFigureTest : public ::testing::TestWithParam<NotAFigure> {};
