@@ -195,6 +195,7 @@ Result<PatternPack> PatternPack::Parse(std::string_view json_text, std::string_v
   json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
   if (doc.is_discarded() || !doc.is_object()) return InvalidInput(where + ": not a JSON object");
   PatternPack pack;
+  pack.tested_ = syntax == SyntaxCheck::kTested;
   pack.kind_ = doc.value("kind", "");
   pack.version_ = doc.value("version", "");
   if (pack.kind_.empty() || pack.version_.empty()) {

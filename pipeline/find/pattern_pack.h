@@ -127,6 +127,8 @@ class PatternPack {
   const std::string& kind() const { return kind_; }
   const std::string& version() const { return version_; }
   const std::vector<Pattern>& patterns() const { return patterns_; }
+  // Returns true when the pack was parsed as SyntaxCheck::kTested.
+  bool tested() const { return tested_; }
   // Returns the reference list `name` (an object or array), or null.
   const nlohmann::json& list(std::string_view name) const;
   // Returns the expanded fragment `name` (for finders that build helper
@@ -139,6 +141,7 @@ class PatternPack {
   std::map<std::string, std::string, std::less<>> fragments_;
   nlohmann::json lists_;
   std::vector<Pattern> patterns_;
+  bool tested_ = false;
 };
 
 }  // namespace dossier

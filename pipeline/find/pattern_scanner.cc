@@ -198,6 +198,12 @@ Result<PatternScanner> PatternScanner::Build(std::vector<const PatternPack*> pac
   for (size_t p = 0; p < scanner.packs_.size(); ++p) {
     const std::vector<Pattern>& patterns = scanner.packs_[p]->patterns();
     scanner.set_base_.push_back(scanner.entries_.size());
+    if (patterns.size() == 1 && scanner.packs_[p]->tested()) {
+      // Searched directly (Scan), and its syntax is the tests' business.
+      scanner.entries_.emplace_back(p, 0);
+      scanner.sets_.push_back(nullptr);
+      continue;
+    }
     auto set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
     for (size_t i = 0; i < patterns.size(); ++i) {
       std::string error;
