@@ -223,6 +223,23 @@ TEST(NormalizerPathologicalTest, MillionDigits) {
   EXPECT_EQ(normalizer.SplitSentences(n.text).size(), 1u);
 }
 
+// A million em dashes between letters: each becomes " - " with its own
+// three edits, composed with the whitespace step's, in linear time.
+TEST(NormalizerPathologicalTest, MillionEmDashesBetweenWords) {
+  std::string raw;
+  for (int i = 0; i < 1'000'000; ++i) raw += "x\u2014";
+  raw += "x";
+  TextNormalizer normalizer;
+  NormalizedText n = normalizer.NormalizeText(raw);
+  ASSERT_EQ(n.text.size(), 1'000'000u * 4 + 1);
+  EXPECT_EQ(n.text.substr(0, 9), "x - x - x");
+  const size_t last_x = n.text.size() - 1;
+  EXPECT_EQ(n.offsets.ToRawBegin(last_x), raw.size() - 1);
+  EXPECT_EQ(n.offsets.ToRawEnd(1), 1u);           // the first "x" ends where its dash starts
+  EXPECT_EQ(n.offsets.ToRawBegin(4), 4u);         // the second "x" starts after the dash
+  EXPECT_EQ(n.offsets.ToNormEnd(raw.size() - 4), last_x - 3);
+}
+
 TEST(NormalizerPathologicalTest, ManyInvalidBytes) {
   std::string raw(8u << 20, '\xFF');
   TextNormalizer normalizer;
