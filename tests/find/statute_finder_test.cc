@@ -272,8 +272,9 @@ TEST(StatuteFinderTest, NormalizesProvisions) {
 }
 
 // Every alias in lists.instruments must be matched whole by the pack's
-// `instrument` fragment and resolve back to its instrument; every
-// abbreviation by `abbrev`: the list and the alternations cannot drift.
+// `instrument` fragment, contain a match of `instrument_key`, and resolve
+// back to its instrument; every abbreviation by `abbrev`: the list and the
+// alternations cannot drift.
 TEST(StatuteFinderTest, InstrumentListAgreesWithFragments) {
   const PatternPack* pack = Finders().pack("statute");
   ASSERT_NE(pack, nullptr);
@@ -281,6 +282,9 @@ TEST(StatuteFinderTest, InstrumentListAgreesWithFragments) {
   options.set_max_mem(64 << 20);
   const RE2 names("(?:" + pack->fragment("instrument") + ")", options);
   const RE2 abbreviations("(?:" + pack->fragment("abbrev") + ")", options);
+  // What the first pass looks for (the patterns' prefilter): in every name.
+  const RE2 keys("(?:" + pack->fragment("instrument_key") + ")", options);
+  ASSERT_TRUE(keys.ok()) << keys.error();
   ASSERT_TRUE(names.ok()) << names.error();
   ASSERT_TRUE(abbreviations.ok()) << abbreviations.error();
   const InstrumentIndex index(pack->list("instruments"));
@@ -290,6 +294,7 @@ TEST(StatuteFinderTest, InstrumentListAgreesWithFragments) {
     all.push_back(in.name);
     for (const std::string& alias : all) {
       EXPECT_TRUE(RE2::FullMatch(alias, names)) << alias;
+      EXPECT_TRUE(RE2::PartialMatch(alias, keys)) << alias << " lacks its instrument_key";
       const Instrument* back = index.Find(alias);
       ASSERT_NE(back, nullptr) << alias;
       EXPECT_EQ(back->name, in.name) << alias;
