@@ -577,7 +577,15 @@ class StatisticFinder : public Finder {
       std::optional<double> value = ParseDigits(digits, [&] { return DecimalComma(s, f.begin); });
       if (!value) return std::nullopt;
       f.value = *value;
-      f.year_like = digits.size() == 4 && IsDigit(digits[1]) && IsDigit(digits[2]) && f.value >= 1800 &&
+      if (digits.size() == 3 && IsDigit(digits[0]) && IsDigit(digits[1]) && IsDigit(digits[2])) {
+        JoinDigitGroups(s, &f);  // "2 000 people" with a no-break space: 2000
+      }
+      // "000 people" whose head stands before a space the text does not say
+      // joins them (a table's column gap, a folded space): no figure.
+      if (f.begin == m.GroupBegin(num, text) && digits.size() > 1 && digits[0] == '0' && IsDigit(digits[1])) {
+        return std::nullopt;
+      }
+      f.year_like = f.begin == m.GroupBegin(num, text) && digits.size() == 4 && IsDigit(digits[1]) && IsDigit(digits[2]) && f.value >= 1800 &&
                     f.value <= 2100;
       if (num == std::string_view("num")) {
         // "100+ degrees": the pattern's `plus` took the sign (read from the
@@ -746,6 +754,35 @@ class StatisticFinder : public Finder {
       if (!IsAsciiLetter(word[i])) return false;
     }
     return false;
+  }
+
+  // Extends figure `f`, three digits, over the digit groups before it that a
+  // no-break, narrow or thin space joins ("2\u00A0000", "1\u202F200\u202F000":
+  // French and SI typography). Normalization folds those spaces into plain
+  // ones, so the raw text decides: a plain space between numbers may be a
+  // table's column gap.
+  static void JoinDigitGroups(const Scope& s, Figure* f) {
+    const std::string_view text = s.text;
+    const Document& doc = s.doc;
+    size_t b = f->begin;
+    std::string digits(text.substr(f->begin, f->end - f->begin));
+    while (b >= 2 && text[b - 1] == ' ' && IsDigit(text[b - 2])) {
+      size_t g = b - 1;
+      while (g > 0 && IsDigit(text[g - 1]) && b - 1 - g < 3) --g;
+      if (g > 0 && (IsDigit(text[g - 1]) || text[g - 1] == '.' || text[g - 1] == ',')) break;
+      const size_t raw_begin = doc.offsets.ToRawBegin(b - 1), raw_end = doc.offsets.ToRawEnd(b);
+      if (raw_end < raw_begin || raw_end > doc.raw_text.size()) break;
+      const std::string_view sep = std::string_view(doc.raw_text).substr(raw_begin, raw_end - raw_begin);
+      if (sep != "\u00A0" && sep != "\u202F" && sep != "\u2009" && sep != "\u2007") break;
+      digits.insert(0, text.substr(g, b - 1 - g));
+      const bool head = b - 1 - g < 3;
+      b = g;
+      if (head) break;  // a group under three digits starts the number
+    }
+    if (b == f->begin) return;
+    f->begin = b;
+    f->value = std::strtod(digits.c_str(), nullptr);
+    f->year_like = false;
   }
 
   // Returns the lower bound of a range written as one figure ("10-15 days",

@@ -157,6 +157,10 @@ const Case kCases[] = {
     {"HalfAMillionDollarsIsMoney", "The county paid half a million dollars.", "half a million dollars", "money",
      500000, "USD"},
     {"YearAndAHalf", "He was held for a year and a half in Adelanto.", "a year and a half", "duration", 1.5, "year"},
+    {"NoBreakSpaceJoinsDigitGroups", "The camp holds 2\u00A0500 people.", "2 500 people", "count", 2500, "", "",
+     "people"},
+    {"NarrowSpacesJoinMillions", "In all, 1\u202F200\u202F000 refugees fled.", "1 200 000 refugees", "count",
+     1200000, "", "", "refugees"},
     {"DoubledToLeadsACount", "The number of families doubled to 8,000 last year.", "8,000", "count", 8000},
 };
 
@@ -216,6 +220,7 @@ const NotAFigure kNotFigures[] = {
     {"DateDay", "The policy began on January 25, 2019.", "25"},
     {"TimeOfDay", "The hearing began at 10:30 in the morning.", "10:30"},
     {"PandemicName", "COVID-19 closed the courts.", "19"},
+    {"HeadlessDigitGroup", "The camp holds 2 000 people.", "000"},
     {"VideoResolution", "The cameras record in 4K and stream live.", "4K"},
     {"RetirementPlan", "She moved her 401k to a new employer.", "401k"},
     {"QuarterOfAYearIsADate", "Removals fell in the first quarter of 2020.", "quarter"},
