@@ -80,7 +80,7 @@ constexpr std::string_view kNegativePrefixes[] = {
     "popup",    "modal",      "masthead",  "navbar",    "navigation", "menu",       "toolbar",
     "outbrain", "taboola",    "recirc",    "trending",  "popular",    "widget",     "byline",
     "login",    "signin",     "donate",    "skip",      "header",     "banner",     "timestamp",
-    "dateline", "overlay",    "syndicat",  "jump",      "follow",     "caption"};
+    "overlay",    "syndicat",  "jump",      "follow",     "caption"};
 // Words that only count as a whole token.
 constexpr std::string_view kNegativeWords[] = {
     "nav",   "ad",    "ads",     "adv", "tags", "tag",     "meta",   "hidden", "hide",

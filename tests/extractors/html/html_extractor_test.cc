@@ -59,6 +59,7 @@ TEST(HtmlExtractorTest, KeepsArticleAndDropsBoilerplate) {
     bool kept;
   };
   const std::vector<Case> cases = {
+      {"LONDON, 4 March 2021", true},  // a dateline says where and when the story was filed
       {"waited an average of 41 days", true},
       {"interviewing 212 detained people", true},
       {"Findings of the inspection", true},
@@ -82,6 +83,7 @@ TEST(HtmlExtractorTest, KeepsArticleAndDropsBoilerplate) {
   };
   for (const Case& c : cases) EXPECT_EQ(Has(t, c.text), c.kept) << c.text;
   // Reading order.
+  EXPECT_LT(t.find("LONDON"), t.find("41 days"));
   EXPECT_LT(t.find("41 days"), t.find("212 detained"));
   EXPECT_LT(t.find("212 detained"), t.find("Findings of"));
   EXPECT_LT(t.find("Interpreters"), t.find("These delays"));
