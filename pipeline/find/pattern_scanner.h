@@ -1,12 +1,12 @@
 // PatternScanner: every pattern of every pack, matched over a text with one
 // prefilter pass per pack.
 //
-// One RE2::Set per pack holds its patterns in prefilter form (counted
-// repetitions unbounded, prefilter_regex.h). It runs once over each block
-// of paragraphs (a few hundred bytes: the set's per-call cost is about that
-// of scanning a kilobyte, and most short blocks hold few entities) and says
-// which patterns can match there; only those patterns are then searched, and
-// only in that block. Each byte of text so passes through one automaton per
+// One RE2::Set per pack holds its patterns in prefilter form: a pattern's
+// `prefilter` when it has one (pattern_pack.h), else its own regex, with
+// counted repetitions unbounded (prefilter_regex.h). It runs once over each
+// block of paragraphs (a few hundred bytes) and says which patterns can
+// match there; only those patterns are then searched, and only in that
+// block. Each byte of text so passes through one automaton per
 // pack, plus the patterns that hit near it, however many patterns a pack has.
 // A pack of a single pattern has no set: its pattern is searched over the
 // whole text at once (a prefilter would only send it back over the blocks
