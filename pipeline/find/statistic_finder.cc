@@ -146,6 +146,8 @@ class StatisticFinder : public Finder {
     RE2::Options options;
     options.set_log_errors(false);
     table_number_ = std::make_unique<RE2>(pack.fragment("digits"), options);
+    options.set_encoding(RE2::Options::EncodingUTF8);
+    qualifier_before_ = std::make_unique<RE2>("(?:^|[^\\pL\\pN])(" + pack.fragment("qualifier") + ")\\s+$", options);
     table_pattern_.id = "statistic.table_cell";
     table_pattern_.resolve = "table_cell";
     for (std::string& s : StringsOf(pack.list("fraction_articles"))) fraction_articles_.insert(std::move(s));
@@ -206,12 +208,21 @@ class StatisticFinder : public Finder {
     c->pattern = m.pattern;
     c->begin = m.begin;
     c->end = m.end;
-    const std::string_view qual = m.Group("qual");
+    std::string_view qual = m.Group("qual");
     if (!qual.empty()) c->value.qualifier = Qualifier(qual);
     if (m.Has("frac")) return ResolveFraction(s, m, c);
 
     std::optional<Figure> fig = ReadFigure(s, m, "num", "words");
     if (!fig) return false;
+    if (qual.empty() && fig->begin < m.begin) {
+      // "Some 1\u202F200\u202F000": the pattern matched the last digit group
+      // only, so the qualifier before the first was not part of the match.
+      qual = QualifierBefore(text, fig->begin);
+      if (!qual.empty()) {
+        c->value.qualifier = Qualifier(qual);
+        c->begin = static_cast<size_t>(qual.data() - text.data());
+      }
+    }
     // "10-15 days": one figure, the lower bound its value.
     if (!m.Has("cur")) {
       if (std::optional<Figure> low = RangeLowerBound(text, *fig)) {
@@ -244,7 +255,7 @@ class StatisticFinder : public Finder {
       return true;
     } else if (m.Has("den") || m.Has("denwords")) {
       if (ResolveRatio(s, m, *fig, c)) return true;
-      c->begin = qual.empty() ? core_begin : m.begin;
+      c->begin = qual.empty() ? core_begin : static_cast<size_t>(qual.data() - text.data());
       c->end = fig->end;  // "over 16,000 in 2019": a count after all
     } else if (m.Has("dunit")) {
       auto it = duration_units_.find(Canonical(m.Group("dunit")));
@@ -756,6 +767,15 @@ class StatisticFinder : public Finder {
     return false;
   }
 
+  // Returns the qualifier ("some", "more than") that ends, with its spaces,
+  // at `pos`, or "".
+  std::string_view QualifierBefore(std::string_view text, size_t pos) const {
+    const size_t from = pos > 48 ? pos - 48 : 0;
+    re2::StringPiece found;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data() + from, pos - from), *qualifier_before_, &found)) return {};
+    return std::string_view(found.data(), found.size());
+  }
+
   // Extends figure `f`, three digits, over the digit groups before it that a
   // no-break, narrow or thin space joins ("2\u00A0000", "1\u202F200\u202F000":
   // French and SI typography). Normalization folds those spaces into plain
@@ -1046,6 +1066,7 @@ class StatisticFinder : public Finder {
   SentenceLanguage language_;
   TableReader tables_;
   std::unique_ptr<RE2> table_number_;  // a data cell's number, whole
+  std::unique_ptr<RE2> qualifier_before_;  // a qualifier ending where a number starts
   std::unordered_set<std::string> table_label_headings_;
   Pattern table_pattern_;  // names the figures read from table cells
 };

@@ -161,6 +161,8 @@ const Case kCases[] = {
      "people"},
     {"NarrowSpacesJoinMillions", "In all, 1\u202F200\u202F000 refugees fled.", "1 200 000 refugees", "count",
      1200000, "", "", "refugees"},
+    {"QualifierBeforeJoinedGroups", "Some 1\u202F200\u202F000 refugees fled.", "Some 1 200 000 refugees", "count",
+     1200000, "", "about", "refugees"},
     {"DoubledToLeadsACount", "The number of families doubled to 8,000 last year.", "8,000", "count", 8000},
 };
 
