@@ -303,7 +303,11 @@ std::vector<std::string> CheckPack(const SchemaValidator& validator, const std::
   }
   if (problems.empty()) {
     Result<PatternPack> pack = PatternPack::Parse(all.str(), path);
-    if (!pack.ok()) problems.push_back(pack.status().message());
+    if (!pack.ok()) {
+      problems.push_back(pack.status().message());
+    } else {
+      for (std::string& miss : PrefilterMisses(*pack, ExampleTexts(*pack))) problems.push_back(path + ": " + miss);
+    }
   }
   return problems;
 }

@@ -256,6 +256,42 @@ Result<PatternPack> PatternPack::Parse(std::string_view json_text, std::string_v
   return pack;
 }
 
+std::vector<std::string> ExampleTexts(const PatternPack& pack) {
+  std::vector<std::string> texts;
+  for (const Pattern& pattern : pack.patterns()) {
+    for (const json* list : {&pattern.examples, &pattern.counterexamples}) {
+      if (!list->is_array()) continue;
+      for (const json& e : *list) {
+        if (e.is_string()) texts.push_back(e.get<std::string>());
+        else if (e.is_object() && e.contains("text") && e["text"].is_string()) texts.push_back(e["text"].get<std::string>());
+      }
+    }
+  }
+  return texts;
+}
+
+std::vector<std::string> PrefilterMisses(const PatternPack& pack, const std::vector<std::string>& texts) {
+  std::vector<std::string> misses;
+  for (const Pattern& pattern : pack.patterns()) {
+    if (pattern.prefilter.empty()) continue;
+    const RE2 prefilter(pattern.prefilter, PackOptions());
+    const RE2& whole = *pattern.compiled().re;
+    if (!prefilter.ok() || !whole.ok()) continue;  // syntax is reported elsewhere
+    for (const std::string& text : texts) {
+      re2::StringPiece m;
+      for (size_t pos = 0; pos <= text.size() && whole.Match(text, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+        const size_t begin = static_cast<size_t>(m.data() - text.data()), end = begin + m.size();
+        if (!prefilter.Match(text, begin, end, RE2::UNANCHORED, nullptr, 0)) {
+          misses.push_back(pack.kind() + " pack: " + pattern.id + ": its prefilter is not in its match \"" +
+                           std::string(m.data(), m.size()) + "\"");
+        }
+        pos = end > begin ? end : begin + 1;
+      }
+    }
+  }
+  return misses;
+}
+
 const json& PatternPack::list(std::string_view name) const {
   static const json kNull;
   auto it = lists_.find(std::string(name));

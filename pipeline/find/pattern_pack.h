@@ -144,6 +144,14 @@ class PatternPack {
   bool tested_ = false;
 };
 
+// Returns the text of every example and counterexample of `pack`'s patterns.
+std::vector<std::string> ExampleTexts(const PatternPack& pack);
+
+// Returns one problem for each match, in `texts`, of a pattern with a
+// prefilter that holds no match of that prefilter: the scanner's first pass
+// would skip it (`dossier validate` and the tests run this on examples).
+std::vector<std::string> PrefilterMisses(const PatternPack& pack, const std::vector<std::string>& texts);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_PIPELINE_FIND_PATTERN_PACK_H_

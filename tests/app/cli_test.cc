@@ -326,6 +326,24 @@ TEST(CliTest, ValidateChecksRecordsInputsAndPacks) {
   EXPECT_NE(empty_run.out.find("empty file"), std::string::npos) << empty_run.out;
 }
 
+// A prefilter that is not in every match of its pattern would make the
+// scanner skip text: `validate` finds it from the pack's own examples.
+TEST(CliTest, ValidateFindsAPrefilterMissingFromAMatch) {
+  TempDir tmp;
+  const std::string pack = tmp.Write(
+      "dates.json",
+      R"j({"kind":"date","version":"1.0.0","patterns":[{"id":"date.month_year","regex":"(?P<a_month>May) (?P<a_year>2019)",)j"
+      R"j("prefilter":"June","resolve":"date","examples":["It began in May 2019."]}]})j");
+  RunResult r = RunDossier("validate " + pack);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("date.month_year: its prefilter is not in its match \"May 2019\""), std::string::npos) << r.out;
+  const std::string fixed = tmp.Write(
+      "fixed/dates.json",
+      R"j({"kind":"date","version":"1.0.0","patterns":[{"id":"date.month_year","regex":"(?P<a_month>May) (?P<a_year>2019)",)j"
+      R"j("prefilter":"May","resolve":"date","examples":["It began in May 2019."]}]})j");
+  EXPECT_EQ(RunDossier("validate " + fixed).exit_code, 0);
+}
+
 // Tesseract is a module loaded for the first scanned page: a run with no
 // scans does not pay for loading it and its forty-odd libraries.
 TEST(CliTest, BinaryDoesNotLinkTesseract) {
