@@ -23,7 +23,7 @@ struct Spelling {
   bool dotted = false;
 };
 
-constexpr std::array<Spelling, 26> kKeywords = {{
+constexpr std::array<Spelling, 28> kKeywords = {{
     {{"§§", "§", "§§"}},
     {{"§", "§", "§§"}},
     {{"sections", "Section", "Sections"}},
@@ -46,6 +46,8 @@ constexpr std::array<Spelling, 26> kKeywords = {{
     {{"fracción", "Section", "Sections"}},
     {{"parts", "Part", "Parts"}},
     {{"part", "Part", "Parts"}},
+    {{"pts.", "Part", "Parts"}},
+    {{"pt.", "Part", "Parts"}},
     {{"rules", "Rule", "Rules"}},
     {{"rule", "Rule", "Rules"}},
     {{"chapters", "Chapter", "Chapters"}},

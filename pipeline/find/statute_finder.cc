@@ -182,7 +182,8 @@ struct Context {
 class StatuteFinder final : public Finder {
  public:
   explicit StatuteFinder(const PatternPack& pack)
-      : index_(pack.list("instruments")),
+      : pack_(pack),
+        index_(pack.list("instruments")),
         leading_words_(StringSet(pack.list("leading_words"))),
         not_before_act_(StringSet(pack.list("not_before_act"))),
         year_after_comma_words_(StringSet(pack.list("year_after_comma_words"))),
@@ -541,7 +542,9 @@ class StatuteFinder final : public Finder {
       const json& opts = m.pattern->options;
       v.instrument = Template(opts.value("instrument", ""), m);  // "{kind} ({body}) {number}"
       if (v.instrument.empty()) return false;
-      v.provision = Template(opts.value("provision", ""), m);
+      const std::string provision = opts.value("provision", "");
+      v.provision = Template(provision, m);
+      if (!provision.empty() && v.provision.empty()) return false;  // a {group|list} the list lacks
       out->type = opts.value("type", "act");
       if (const Instrument* known = index_.Find(v.instrument)) out->type = known->type;
       return true;
@@ -549,8 +552,11 @@ class StatuteFinder final : public Finder {
     return false;
   }
 
-  // Returns `pattern` with each {group} replaced by that group's text.
-  static std::string Template(std::string_view pattern, const PatternMatch& m) {
+  // Returns `pattern` with each {group} replaced by that group's text, and
+  // each {group|list} by the group's entry in the pack's list of that name
+  // ("{amend|amendment_ordinals} Amendment": "XIV" -> "Fourteenth
+  // Amendment"); "" when a list lacks the entry.
+  std::string Template(std::string_view pattern, const PatternMatch& m) const {
     std::string out;
     size_t i = 0;
     while (i < pattern.size()) {
@@ -561,7 +567,16 @@ class StatuteFinder final : public Finder {
         break;
       }
       out += pattern.substr(i, open - i);
-      out += CollapseSpaces(m.Group(pattern.substr(open + 1, close - open - 1)));
+      const std::string_view field = pattern.substr(open + 1, close - open - 1);
+      const size_t bar = field.find('|');
+      const std::string group = CollapseSpaces(m.Group(field.substr(0, bar)));
+      if (bar == std::string_view::npos) {
+        out += group;
+      } else {
+        const json& list = pack_.list(field.substr(bar + 1));
+        if (!list.is_object() || !list.contains(group) || !list[group].is_string()) return {};
+        out += list[group].get<std::string>();
+      }
       i = close + 1;
     }
     return out;
@@ -819,6 +834,7 @@ class StatuteFinder final : public Finder {
     return true;
   }
 
+  const PatternPack& pack_;  // outlives the finder (EntityFinder owns both)
   InstrumentIndex index_;
   std::map<std::string, std::string, std::less<>> codes_;
   std::set<std::string, std::less<>> leading_words_;

@@ -182,6 +182,14 @@ TEST(StatuteFinderTest, HardCases) {
        "Consolidated Appropriations Act, 2018", "Consolidated Appropriations Act, 2018", "", false},
       {"DocketCauseOfAction", "Cause: 28:2241 Petition for Writ of Habeas Corpus (federal)", "28:2241",
        "United States Code", "Title 28 § 2241", false},
+      {"ConstitutionArticleBluebook", "Congress acted under U.S. Const. art. I, § 8, cl. 3 here.",
+       "U.S. Const. art. I, § 8, cl. 3", "United States Constitution", "Article I, § 8, cl. 3", false},
+      {"ConstitutionAmendmentRomanNumeral", "It violates U.S. Const. amend. XIV, § 1.", "U.S. Const. amend. XIV, § 1",
+       "United States Constitution", "Fourteenth Amendment", false},
+      {"CfrPartAbbreviated", "The rule appears at 28 C.F.R. pt. 35.", "28 C.F.R. pt. 35",
+       "Code of Federal Regulations", "Title 28 Part 35", false},
+      {"NewYorkLawWithSection", "He was charged under N.Y. Penal Law § 125.25 in 2019.", "N.Y. Penal Law § 125.25",
+       "New York Penal Law", "§ 125.25", false},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
