@@ -295,6 +295,10 @@ class StatisticFinder : public Finder {
         if (!bound.empty()) noun_at = w2->end;
       }
     }
+    // "1,2 millones de migrantes": a multiplier word takes its noun after "de".
+    if (m.Has("mult")) {
+      if (std::optional<Word> de = NounPhraseReader::NextWord(text, noun_at); de && de->lower == "de") noun_at = de->end;
+    }
     if (std::optional<TextRange> np = np_.Read(text, noun_at)) {
       const std::string head = LastWordLower(text.substr(np->begin, np->end - np->begin));
       // "700 days", "3,000 km", "50 dollars" belong to other patterns.
@@ -332,7 +336,9 @@ class StatisticFinder : public Finder {
     const Blocked& blocked = s.blocked;
     std::optional<Figure> den = ReadFigure(s, m, "den", "denwords");
     if (!den || den->value <= 0 || num.value > den->value || den->year_like) return false;
-    if (!StandsAlone(text, den->begin, den->end)) return false;
+    // "one-in-five": the hyphens are the ratio's own, not a code's.
+    const bool hyphenated = den->begin > 0 && text[den->begin - 1] == '-';
+    if (!hyphenated && !StandsAlone(text, den->begin, den->end)) return false;
     if (blocked.Overlaps(m.begin, m.end)) return false;
     // "5 in 10 days" is a duration, not one in ten.
     if (std::optional<Word> next = NounPhraseReader::NextWord(text, m.end);
