@@ -25,6 +25,10 @@ static_assert(std::endian::native == std::endian::little, "byte k of a loaded wo
 inline constexpr uint64_t kByteOnes = 0x0101010101010101ull;
 inline constexpr uint64_t kByteHighs = 0x8080808080808080ull;
 
+// Returns true for the ASCII whitespace the normalizer's steps keep and the
+// line joiner rewrites: space, tab, line feed, carriage return, form feed.
+constexpr bool IsSpaceByte(uint8_t b) { return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f'; }
+
 // Returns the eight bytes at `p` as one word, byte k in bits 8k..8k+7.
 inline uint64_t Load8(const uint8_t* p) {
   uint64_t w;

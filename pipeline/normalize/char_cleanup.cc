@@ -62,22 +62,18 @@ const char* MapCodePoint(UChar32 c, bool& is_control) {
   return kKeep;
 }
 
-inline bool IsAsciiSpace(uint8_t b) {
-  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
-}
-
 // Returns true when s[0, n) starts with a character this step makes
 // whitespace (an ASCII space, or a Unicode space or break mapped to one).
 bool StartsWithSpace(const uint8_t* s, size_t n) {
   if (n == 0) return false;
-  if (s[0] < 0x80) return IsAsciiSpace(s[0]);
+  if (s[0] < 0x80) return IsSpaceByte(s[0]);
   size_t i = 0;
   UChar32 c;
   U8_NEXT(s, i, n, c);
   if (c < 0) return false;
   bool is_control;
   const char* repl = MapCodePoint(c, is_control);
-  return repl != kKeep && !is_control && repl[0] != '\0' && IsAsciiSpace(static_cast<uint8_t>(repl[0]));
+  return repl != kKeep && !is_control && repl[0] != '\0' && IsSpaceByte(static_cast<uint8_t>(repl[0]));
 }
 
 // KeptSequenceLength on raw bytes, inlined into CleanChars's loop.
@@ -156,8 +152,7 @@ bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
         // A soft hyphen before whitespace may mark a line-end break: the
         // line joiner decides. Elsewhere it goes now, before NFKC, so the
         // characters around it still compose.
-        if (c == 0xAD && !(i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-                                     s[i] == '\r' || s[i] == '\f'))) {
+        if (c == 0xAD && !(i < n && IsSpaceByte(s[i]))) {
           repl = "";
         }
         if (is_control) ++counts.control_chars;
@@ -176,7 +171,7 @@ bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
       // insertion, so every word edge maps back to the raw text exactly, and
       // each side is decided by its own neighbour, so a slice of the text
       // normalizes as it does in place.
-      const bool left = !out.empty() && !IsAsciiSpace(static_cast<uint8_t>(out.back()));
+      const bool left = !out.empty() && !IsSpaceByte(static_cast<uint8_t>(out.back()));
       const bool right = i < n && !StartsWithSpace(s + i, n - i);
       if (left) out.push_back(' '), edits.addReplace(0, 1);
       out.push_back('-');

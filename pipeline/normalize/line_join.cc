@@ -13,10 +13,6 @@
 namespace dossier::normalize_internal {
 namespace {
 
-constexpr bool IsSpaceByte(uint8_t b) {
-  return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f';
-}
-
 // Bytes that may start something the joiner rewrites: whitespace, '-' and
 // the lead byte of U+00AD (0xC2 0xAD).
 constexpr std::array<bool, 256> MakeSpecialTable() {
