@@ -594,15 +594,13 @@ class StatisticFinder : public Finder {
       std::optional<double> value = ParseDigits(digits, [&] { return DecimalComma(s, f.begin); });
       if (!value) return std::nullopt;
       f.value = *value;
-      if (digits.size() == 3 && IsDigit(digits[0]) && IsDigit(digits[1]) && IsDigit(digits[2])) {
-        JoinDigitGroups(s, &f);  // "2 000 people" with a no-break space: 2000
-      }
+      // "2 000 people" with a no-break space: 2000.
+      const bool joined =
+          digits.size() == 3 && IsDigit(digits[0]) && IsDigit(digits[1]) && IsDigit(digits[2]) && JoinDigitGroups(s, &f);
       // "000 people" whose head stands before a space the text does not say
       // joins them (a table's column gap, a folded space): no figure.
-      if (f.begin == m.GroupBegin(num, text) && digits.size() > 1 && digits[0] == '0' && IsDigit(digits[1])) {
-        return std::nullopt;
-      }
-      f.year_like = f.begin == m.GroupBegin(num, text) && digits.size() == 4 && IsDigit(digits[1]) && IsDigit(digits[2]) && f.value >= 1800 &&
+      if (!joined && digits.size() > 1 && digits[0] == '0' && IsDigit(digits[1])) return std::nullopt;
+      f.year_like = !joined && digits.size() == 4 && IsDigit(digits[1]) && IsDigit(digits[2]) && f.value >= 1800 &&
                     f.value <= 2100;
       if (num == std::string_view("num")) {
         // "100+ degrees": the pattern's `plus` took the sign (read from the
@@ -786,8 +784,8 @@ class StatisticFinder : public Finder {
   // no-break, narrow or thin space joins ("2\u00A0000", "1\u202F200\u202F000":
   // French and SI typography). Normalization folds those spaces into plain
   // ones, so the raw text decides: a plain space between numbers may be a
-  // table's column gap.
-  static void JoinDigitGroups(const Scope& s, Figure* f) {
+  // table's column gap. Returns true when it joined any.
+  static bool JoinDigitGroups(const Scope& s, Figure* f) {
     const std::string_view text = s.text;
     const Document& doc = s.doc;
     size_t b = f->begin;
@@ -805,10 +803,10 @@ class StatisticFinder : public Finder {
       b = g;
       if (head) break;  // a group under three digits starts the number
     }
-    if (b == f->begin) return;
+    if (b == f->begin) return false;
     f->begin = b;
     f->value = std::strtod(digits.c_str(), nullptr);
-    f->year_like = false;
+    return true;
   }
 
   // Returns the lower bound of a range written as one figure ("10-15 days",
