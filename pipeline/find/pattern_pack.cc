@@ -233,17 +233,17 @@ Result<PatternPack> PatternPack::Parse(std::string_view json_text, std::string_v
     // errors; compiling waits for the first text that needs the pattern.
     // The scanner parses what its first pass looks for (the prefilter when
     // there is one), so with kLater only a prefiltered regex is checked here.
-    if (syntax == SyntaxCheck::kNow || (syntax == SyntaxCheck::kLater && !pattern.prefilter.empty())) {
+    auto parses = [](const std::string& regex, std::string* error) {
       RE2::Set check(PackOptions(), RE2::UNANCHORED);
-      std::string error;
-      if (check.Add(pattern.source, &error) < 0) return InvalidInput(where + ": " + pattern.id + ": " + error);
+      return check.Add(regex, error) >= 0;
+    };
+    std::string error;
+    if ((syntax == SyntaxCheck::kNow || (syntax == SyntaxCheck::kLater && !pattern.prefilter.empty())) &&
+        !parses(pattern.source, &error)) {
+      return InvalidInput(where + ": " + pattern.id + ": " + error);
     }
-    if (syntax == SyntaxCheck::kNow && !pattern.prefilter.empty()) {
-      RE2::Set check(PackOptions(), RE2::UNANCHORED);
-      std::string error;
-      if (check.Add(pattern.prefilter, &error) < 0) {
-        return InvalidInput(where + ": " + pattern.id + ": prefilter: " + error);
-      }
+    if (syntax == SyntaxCheck::kNow && !pattern.prefilter.empty() && !parses(pattern.prefilter, &error)) {
+      return InvalidInput(where + ": " + pattern.id + ": prefilter: " + error);
     }
     if (CountOf(pattern.source, "(?P<ahead>") + CountOf(pattern.source, "(?P<ahead__") > 1) {
       return InvalidInput(where + ": " + pattern.id + ": more than one `ahead` group");

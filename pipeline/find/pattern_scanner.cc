@@ -199,22 +199,19 @@ Result<PatternScanner> PatternScanner::Build(std::vector<const PatternPack*> pac
   for (size_t p = 0; p < scanner.packs_.size(); ++p) {
     const std::vector<Pattern>& patterns = scanner.packs_[p]->patterns();
     scanner.set_base_.push_back(scanner.entries_.size());
-    if (patterns.size() == 1 && scanner.packs_[p]->tested()) {
-      // Searched directly (Scan), and its syntax is the tests' business.
-      scanner.entries_.emplace_back(p, 0);
-      scanner.sets_.push_back(nullptr);
-      continue;
-    }
+    // A pack of at most one pattern is searched directly (Scan): its set
+    // would only check the syntax, which for a built-in pack the tests do.
+    const bool direct = patterns.size() <= 1;
     auto set = std::make_unique<RE2::Set>(SetOptions(), RE2::UNANCHORED);
     for (size_t i = 0; i < patterns.size(); ++i) {
       std::string error;
       const std::string& first_pass = patterns[i].prefilter.empty() ? patterns[i].source : patterns[i].prefilter;
-      if (set->Add(PrefilterRegex(first_pass), &error) < 0) {
+      if (!(direct && scanner.packs_[p]->tested()) && set->Add(PrefilterRegex(first_pass), &error) < 0) {
         return InvalidInput(scanner.packs_[p]->kind() + " pack: " + patterns[i].id + ": " + error);
       }
       scanner.entries_.emplace_back(p, i);
     }
-    if (patterns.size() <= 1) {  // searched directly (Scan): the set only checked the syntax
+    if (direct) {
       scanner.sets_.push_back(nullptr);
       continue;
     }
