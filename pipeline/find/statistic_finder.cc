@@ -155,6 +155,7 @@ class StatisticFinder : public Finder {
     for (std::string& s : StringsOf(pack.list("partitive_pronouns"))) partitive_pronouns_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("count_leads"))) count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("count_verbs"))) count_verbs_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("grouped_count_leads"))) grouped_count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("decimal_comma_languages"))) decimal_comma_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("times_comparatives"))) times_comparatives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("label_words"))) label_words_.insert(std::move(s));
@@ -295,6 +296,18 @@ class StatisticFinder : public Finder {
         if (!bound.empty()) noun_at = w2->end;
       }
     }
+    // "1.1m cases", "5M people": a bare m is millions only before a counted
+    // noun ("a 1.5m fence", "the 100m sprint" are lengths). Any other letter
+    // run into the number ("3rd", "10am") is no count.
+    bool millions = false;
+    if (after < text.size() && IsAsciiLetter(text[after])) {
+      if ((text[after] != 'm' && text[after] != 'M') || after + 1 >= text.size() || text[after + 1] != ' ' ||
+          !bound.empty() || m.Has("mult") || m.Has("multx")) {
+        return false;
+      }
+      millions = true;
+      noun_at = after + 1;
+    }
     // "1,2 millones de migrantes": a multiplier word takes its noun after "de".
     if (m.Has("mult")) {
       if (std::optional<Word> de = NounPhraseReader::NextWord(text, noun_at); de && de->lower == "de") noun_at = de->end;
@@ -304,12 +317,14 @@ class StatisticFinder : public Finder {
       // "700 days", "3,000 km", "50 dollars" belong to other patterns.
       if (duration_units_.contains(head) || measure_units_.contains(head) || currencies_.contains(head)) return false;
       if (!blocked.Overlaps(after, np->end)) {
+        if (millions) c->value.value *= 1e6;
         if (c->value.qualifier.empty()) c->value.qualifier = bound;
         c->end = np->end;
         c->value.subject = std::string(text.substr(np->begin, np->end - np->begin));
         return true;
       }
     }
+    if (millions) return false;
     // "21,786 from Honduras": a count by origin in a list.
     if (size_t from_end = FromPlace(text, after); from_end != npos && !blocked.Overlaps(after, from_end)) {
       c->end = from_end;
@@ -323,7 +338,7 @@ class StatisticFinder : public Finder {
       }
     }
     if (m.Has("qual")) return !IsThreshold(text, m.begin, c->value.qualifier);
-    if (CountedByContext(text, fig.begin, fig.end)) return true;
+    if (CountedByContext(text, fig)) return true;
     // A bare number counts nothing unless it is large by its multiplier.
     // A letter multiplier alone ("4K", "401k") names a format or a plan as
     // often as a number: it counts only with a noun or a currency.
@@ -875,11 +890,18 @@ class StatisticFinder : public Finder {
   // a count of what the sentence is about: one or two words before it in
   // `count_leads` ("grew to 45,000", "up from three"), or, opening a clause,
   // a verb after it in `count_verbs` ("..., 77 had been transferred").
-  bool CountedByContext(std::string_view text, size_t begin, size_t end) const {
+  bool CountedByContext(std::string_view text, const Figure& fig) const {
+    const size_t begin = fig.begin, end = fig.end;
     const std::string_view w1 = PreviousWord(text, begin);
     if (!w1.empty()) {
       const std::string one = AsciiLower(w1);
       if (count_leads_.contains(one)) return true;
+      // "was 50,922": only a number in digit groups; "was 5" is as often a
+      // score, an age or an hour.
+      if (fig.value >= 1000 && grouped_count_leads_.contains(one) &&
+          text.substr(begin, end - begin).find_first_of(",. ") != std::string_view::npos) {
+        return true;
+      }
       const std::string two = PreviousWordLower(text, static_cast<size_t>(w1.data() - text.data()));
       if (!two.empty() && count_leads_.contains(two + " " + one)) return true;
     }
@@ -1064,7 +1086,7 @@ class StatisticFinder : public Finder {
       postfix_qualifiers_;
   std::unordered_map<std::string, double> multipliers_, denominators_;
   std::unordered_set<std::string> label_words_, fraction_blockers_, times_comparatives_, fraction_articles_, of_words_, partitive_pronouns_,
-      decimal_comma_, count_leads_, count_verbs_;
+      decimal_comma_, count_leads_, count_verbs_, grouped_count_leads_;
   std::vector<std::string> as_of_triggers_;  // longest first
   std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
   SentenceLanguage language_;
