@@ -219,10 +219,17 @@ bool IsReferenceHeading(std::string_view head, const NoteVocabulary& words) {
          std::find(words.headings.begin(), words.headings.end(), rest) != words.headings.end();
 }
 
-// Returns true when one of the sorted, non-overlapping `spans` lies inside [begin, end).
-bool HoldsSpan(std::span<const std::pair<size_t, size_t>> spans, size_t begin, size_t end) {
-  auto it = std::lower_bound(spans.begin(), spans.end(), std::make_pair(begin, size_t{0}));
-  return it != spans.end() && it->second <= end;
+// Returns true when the sorted, non-overlapping `spans` inside [begin, end)
+// make up at least a quarter of it: an entry of statute cites with a signal
+// or a parenthetical, not a statement that ends on one ("No party's counsel
+// authored this brief ... Fed. R. App. P. 29(a)(4)(E).").
+bool MostlyCites(std::span<const std::pair<size_t, size_t>> spans, size_t begin, size_t end) {
+  size_t covered = 0;
+  for (auto it = std::lower_bound(spans.begin(), spans.end(), std::make_pair(begin, size_t{0}));
+       it != spans.end() && it->second <= end; ++it) {
+    covered += it->second - it->first;
+  }
+  return covered > 0 && 4 * covered >= end - begin;
 }
 
 // Paragraphs under a "References" / "Bibliography" heading.
@@ -244,9 +251,9 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
       in_section = true;
       misses = 0;
     } else if (in_section) {
-      // An entry that cites only statutes ("8 C.F.R. § 1240.10(a)(1); see
-      // also INA § 240(b)(4)(A).") is a note too.
-      if (LooksLikeReference(p) || HoldsSpan(cited, b, e)) {
+      // An entry that cites statutes ("8 C.F.R. § 1240.10(a)(1); see also
+      // INA § 240(b)(4)(A).") is a note too.
+      if (LooksLikeReference(p) || MostlyCites(cited, b, e)) {
         // "1. ", "[1] " numbering is not part of the entry: it is the
         // label the text's note markers point to (endnotes).
         size_t skip = 0;

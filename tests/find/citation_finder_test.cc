@@ -283,6 +283,19 @@ TEST(CitationFinderTest, QualifiedHeadingsAndStatuteOnlyNotes) {
   EXPECT_TRUE(Citations("Field Notes\n\nWe visited three shelters in 2019 and spoke to staff.\n").empty());
 }
 
+// A footnote that states something and ends on a rule or statute cite (an
+// amicus brief's authorship statement) is no reference to a work: only an
+// entry made mostly of cites is a note.
+TEST(CitationFinderTest, StatementEndingOnACiteIsNoNote) {
+  const std::vector<Entity> found = Citations(
+      "Body text ends here.\n\nFootnotes\n\n[1] No party's counsel authored this brief in whole or in part, and no "
+      "person other than amici contributed money to fund its preparation. Fed. R. App. P. 29(a)(4)(E).\n\n[2] 8 "
+      "U.S.C. \xC2\xA7 1158(a) (asylum).\n");
+  ASSERT_EQ(found.size(), 1u) << Describe(found);
+  EXPECT_TRUE(found[0].text.starts_with("8 U.S.C.")) << found[0].text;
+  EXPECT_EQ(found[0].as<CitationValue>()->note_label, "2");
+}
+
 TEST(CitationFinderTest, PathologicalInputsFinish) {
   std::string vs;
   for (int i = 0; i < 10000; ++i) vs += "Smith v. ";
