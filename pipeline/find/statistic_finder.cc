@@ -961,7 +961,8 @@ class StatisticFinder : public Finder {
   // Sets as_of on the counts, percents, ratios and amounts of every sentence
   // that states the date its figures refer to ("As of November 2019, ...",
   // "al 30 de junio de 2023 ..."); a day-precision date right after a figure
-  // ("22,630 people on September 30, 2022") binds to that figure alone.
+  // ("22,630 people on September 30, 2022", "39,000 people in detention on
+  // March 1, 2021") binds to that figure alone.
   void SetAsOf(const Document& doc, const std::vector<Entity>& earlier, std::vector<Candidate>& kept) const {
     if (kept.empty() || doc.sentences.empty() || earlier.empty()) return;
     std::map<int, std::string> as_of;           // sentence -> ISO date
@@ -1004,14 +1005,24 @@ class StatisticFinder : public Finder {
         c.value.as_of = *date;
         continue;
       }
-      if (auto next = stock_dates.lower_bound(c.end); next != stock_dates.end() && next->first - c.end <= 5 &&
-                                                      Canonical(text.substr(c.end, next->first - c.end)) == "on") {
+      if (auto next = stock_dates.lower_bound(c.end);
+          next != stock_dates.end() && StockDateFollows(text.substr(c.end, next->first - c.end))) {
         c.value.as_of = next->second;
         continue;
       }
       auto it = as_of.find(doc.SentenceAt(c.begin));
       if (it != as_of.end()) c.value.as_of = it->second;
     }
+  }
+
+  // Returns true when `between` (the text from a figure to a day's date)
+  // makes the day the figure's: "on", after at most three words of the same
+  // clause ("22,630 people on", "39,000 people in detention on").
+  static bool StockDateFollows(std::string_view between) {
+    if (between.size() > 40 || between.find_first_of(",;:()") != std::string_view::npos) return false;
+    const std::string words = Canonical(between);
+    if (words != "on" && !words.ends_with(" on")) return false;
+    return std::count(words.begin(), words.end(), ' ') <= 3;
   }
 
   // The date a figure's "by that date" / "a esa fecha" later in its sentence
