@@ -11,6 +11,7 @@ namespace dossier {
 
 namespace {
 
+constexpr size_t npos = std::string_view::npos;
 constexpr size_t kMaxNoteLines = 8;      // a footnote longer than this is body text
 constexpr size_t kMaxNoteBytes = 2000;
 constexpr size_t kMaxNumber = 999;
@@ -18,6 +19,7 @@ constexpr size_t kMaxNumber = 999;
 bool IsSpace(char c) { return std::isspace(static_cast<unsigned char>(c)); }
 bool IsDigit(char c) { return std::isdigit(static_cast<unsigned char>(c)); }
 bool IsUpper(char c) { return std::isupper(static_cast<unsigned char>(c)); }
+bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)); }
 
 // Returns [begin, end) of `text` without surrounding whitespace.
 std::pair<size_t, size_t> Trim(std::string_view text, size_t begin, size_t end) {
@@ -316,6 +318,13 @@ bool StartsWithMonthOrDigit(std::string_view s) {
 std::string Publisher(std::string_view rest, const std::vector<std::string>& genre_words) {
   for (auto [b, e] : Pieces(rest)) {
     std::string_view piece = rest.substr(b, e - b);
+    if (piece.empty() || piece[0] == ':') continue;  // a subtitle after the quoted title
+    // "New York: Human Rights Watch, July 2, 2019": a place before the
+    // publisher (a few words, no digits) stays out.
+    if (const size_t colon = piece.find(": "); colon != std::string_view::npos && colon <= 24 &&
+                                               piece.substr(0, colon).find_first_of("0123456789") == npos) {
+      piece.remove_prefix(colon + 2);
+    }
     // "Excelsior, September 9, 2019": the name ends at the comma, except
     // before a company suffix ("TRAC Reports, Inc.").
     size_t cut = 0;
@@ -346,6 +355,48 @@ std::string TrimPunct(std::string_view s) {
   }
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
   return CollapseSpaces(s);
+}
+
+// The author piece without an APA year after it: "Smith, J. (2020)" ->
+// "Smith, J.".
+std::string Author(std::string_view piece) {
+  std::string author = TrimPunct(piece);
+  if (author.size() > 6 && author.back() == ')') {
+    const size_t open = author.rfind(" (");
+    if (open != std::string::npos && (author.compare(open + 2, 4, "n.d.") == 0 ||
+                                      (open + 6 < author.size() && IsDigit(author[open + 2]) &&
+                                       IsDigit(author[open + 3]) && IsDigit(author[open + 4]) &&
+                                       IsDigit(author[open + 5])))) {
+      author = TrimPunct(std::string_view(author).substr(0, open));
+    }
+  }
+  // An initial keeps its period: "Smith, J.".
+  const size_t n = author.size();
+  if (n >= 2 && IsUpper(author[n - 1]) && author[n - 2] == ' ' && n < piece.size()) author += '.';
+  return author;
+}
+
+// The offset of a closing "(Place: Publisher, date)" in `note`, or npos.
+size_t PublicationParenthesis(std::string_view note) {
+  size_t end = note.size();
+  while (end > 0 && (IsSpace(note[end - 1]) || note[end - 1] == '.')) --end;
+  if (end == 0 || note[end - 1] != ')') return npos;
+  const size_t open = note.rfind('(', end - 1);
+  if (open == npos) return npos;
+  const std::string_view inner = note.substr(open + 1, end - open - 2);
+  const size_t colon = inner.find(": ");
+  return colon != npos && colon <= 24 && inner.find_first_of("0123456789") != npos ? open : npos;
+}
+
+// The publisher in `rest`: in a "(Place: Publisher, date)" parenthesis
+// there, or as the first piece.
+std::string PublisherOf(std::string_view rest, const std::vector<std::string>& genre_words) {
+  if (const size_t paren = PublicationParenthesis(rest); paren != npos) {
+    std::string_view inner = rest.substr(paren + 1);
+    inner = inner.substr(0, inner.rfind(')'));
+    return Publisher(inner, genre_words);
+  }
+  return Publisher(rest, genre_words);
 }
 
 }  // namespace
@@ -415,6 +466,23 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
       break;
     }
   }
+  if (open == std::string_view::npos || close == std::string_view::npos) {
+    // 'Single quotes' (British style): opened before a capital, closed
+    // before a space or punctuation, so "Don't" inside stays in the title.
+    open = close = std::string_view::npos;
+    inner = 0;
+    for (size_t i = 0; i + 1 < note.size() && open == std::string_view::npos; ++i) {
+      if (note[i] == '\'' && (i == 0 || note[i - 1] == ' ' || note[i - 1] == '(') && IsUpper(note[i + 1])) open = i;
+    }
+    for (size_t i = open == std::string_view::npos ? note.size() : open + 2; i < note.size(); ++i) {
+      if (note[i] == '\'' && note[i - 1] != ' ' && (i + 1 == note.size() || !IsAlnum(note[i + 1]))) {
+        close = i;
+        break;
+      }
+    }
+    // A title has words: 'S80~Y84' is a code in quotes.
+    if (close != npos && note.substr(open, close - open).find(' ') == npos) open = close = npos;
+  }
   if (open != std::string_view::npos && close != std::string_view::npos) {
     std::string title = TrimPunct(note.substr(open + 1, close - open - 1));
     if (inner % 2 == 1) title += '"';  // `the "Migrant Protection Protocols,"`
@@ -422,8 +490,8 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
     parts.title_begin = open;
     parts.title_end = close + 1;
     const std::vector<std::pair<size_t, size_t>> before = Pieces(note.substr(0, open));
-    if (!before.empty()) parts.author = TrimPunct(note.substr(before[0].first, before[0].second - before[0].first));
-    parts.publisher = Publisher(note.substr(close + 1), genre_words);
+    if (!before.empty()) parts.author = Author(note.substr(before[0].first, before[0].second - before[0].first));
+    parts.publisher = PublisherOf(note.substr(close + 1), genre_words);
     return parts;
   }
   // No quoted title: "Author. Title. Date." pieces, unless it is prose.
@@ -439,17 +507,34 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
   }
   if (words > 12 && lower * 2 > words) return parts;
   const std::vector<std::pair<size_t, size_t>> pieces = Pieces(note);
+  // "Author, Title, GAO-20-330 (Washington, D.C.: GAO, March 2020)": one
+  // piece whose closing parenthesis names place, publisher and date.
+  const size_t paren = pieces.size() == 1 ? PublicationParenthesis(note) : npos;
+  if (paren != npos) {
+    const size_t comma = note.find(", ");
+    if (comma != npos && comma < paren) {
+      parts.author = Author(note.substr(0, comma));
+      const size_t tb = comma + 2;
+      size_t te = paren;
+      while (te > tb && (IsSpace(note[te - 1]) || note[te - 1] == ',')) --te;
+      parts.title = TrimPunct(note.substr(tb, te - tb));
+      parts.title_begin = tb;
+      parts.title_end = te;
+    }
+    parts.publisher = PublisherOf(note.substr(paren), genre_words);
+    return parts;
+  }
   if (pieces.size() == 1) {
     parts.title = TrimPunct(note.substr(pieces[0].first, pieces[0].second - pieces[0].first));
     parts.title_begin = pieces[0].first;
     parts.title_end = pieces[0].second;
   } else if (pieces.size() >= 2) {
-    parts.author = TrimPunct(note.substr(pieces[0].first, pieces[0].second - pieces[0].first));
+    parts.author = Author(note.substr(pieces[0].first, pieces[0].second - pieces[0].first));
     parts.title = TrimPunct(note.substr(pieces[1].first, pieces[1].second - pieces[1].first));
     parts.title_begin = pieces[1].first;
     parts.title_end = pieces[1].second;
     if (pieces.size() >= 3) {
-      parts.publisher = Publisher(note.substr(pieces[2].first), genre_words);
+      parts.publisher = PublisherOf(note.substr(pieces[2].first), genre_words);
     }
   }
   return parts;

@@ -283,6 +283,33 @@ TEST(CitationFinderTest, QualifiedHeadingsAndStatuteOnlyNotes) {
   EXPECT_TRUE(Citations("Field Notes\n\nWe visited three shelters in 2019 and spoke to staff.\n").empty());
 }
 
+// Bibliography styles beyond "Author. "Title." Publisher, date.": an APA
+// year after the author, a place before the publisher, a British
+// single-quoted title with an apostrophe inside, and a Chicago note whose
+// closing parenthesis names place, publisher and date.
+TEST(CitationFinderTest, NotePartsInOtherStyles) {
+  const std::vector<Entity> found = Citations(
+      "Body text ends here.\n\nReferences\n\nSmith, J. (2020). Border enforcement and migrant deaths. Journal of "
+      "Migration Studies, 12(3), 45-67.\n\nHuman Rights Watch. \"We Can't Help You Here\": US Returns of Asylum "
+      "Seekers to Mexico. New York: Human Rights Watch, July 2, 2019.\n\nAmnesty International, 'You Don't Have Any "
+      "Rights Here': Pushbacks and Detention (London: Amnesty International, 2018).\n\nDaniel Kanstroom, Deportation "
+      "Nation: Outsiders in American History (Cambridge, MA: Harvard University Press, 2007).\n");
+  ASSERT_EQ(found.size(), 4u) << Describe(found);
+  const CitationValue* apa = found[0].as<CitationValue>();
+  EXPECT_EQ(apa->author, "Smith, J.");
+  EXPECT_EQ(apa->title, "Border enforcement and migrant deaths");
+  EXPECT_EQ(found[1].as<CitationValue>()->publisher, "Human Rights Watch");
+  const CitationValue* quoted = found[2].as<CitationValue>();
+  EXPECT_EQ(quoted->author, "Amnesty International");
+  EXPECT_EQ(quoted->title, "You Don't Have Any Rights Here");
+  EXPECT_EQ(quoted->publisher, "Amnesty International");
+  const CitationValue* chicago = found[3].as<CitationValue>();
+  EXPECT_EQ(chicago->author, "Daniel Kanstroom");
+  EXPECT_EQ(chicago->title, "Deportation Nation: Outsiders in American History");
+  EXPECT_EQ(chicago->publisher, "Harvard University Press");
+  EXPECT_EQ(chicago->date, "2007");
+}
+
 // A footnote that states something and ends on a rule or statute cite (an
 // amicus brief's authorship statement) is no reference to a work: only an
 // entry made mostly of cites is a note.
