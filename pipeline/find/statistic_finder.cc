@@ -187,6 +187,7 @@ class StatisticFinder : public Finder {
       if (Resolve(scope, m, &c)) candidates.push_back(std::move(c));
     }
     AddTableCells(scope, &candidates);
+    AddRangeLowerEnds(scope, &candidates);
     std::vector<Candidate> kept = SelectLongestCandidates(std::move(candidates));
     SetAsOf(doc, earlier, kept);
     for (Candidate& c : kept) {
@@ -343,6 +344,38 @@ class StatisticFinder : public Finder {
     // A letter multiplier alone ("4K", "401k") names a format or a plan as
     // often as a number: it counts only with a noun or a currency.
     return m.Has("mult") || (fig.value >= 1e6 && m.Has("words"));
+  }
+
+  // "between 300 and 400 people", "from 5 to 10 percent": the bare number
+  // opening a range is a figure of the kind, unit and subject of the one
+  // closing it (two figures, as ANNOTATION.md counts `between $350 and
+  // $600`). Its words alone would not make it a count.
+  void AddRangeLowerEnds(const Scope& s, std::vector<Candidate>* out) const {
+    const std::string_view text = s.text;
+    const size_t n = out->size();
+    for (size_t i = 0; i < n; ++i) {
+      const Candidate& upper = (*out)[i];
+      if (!upper.value.qualifier.empty() || upper.value.kind == "money" || upper.value.kind == "ratio") continue;
+      // "<between|from> X <and|to> " right before the upper figure.
+      const std::string_view joiner = PreviousWord(text, upper.begin);
+      if (joiner != "and" && joiner != "to") continue;
+      const size_t joiner_at = static_cast<size_t>(joiner.data() - text.data());
+      const std::string_view low = PreviousWord(text, joiner_at);
+      if (low.empty() || !IsDigit(low.front()) || !IsDigit(low.back())) continue;
+      const size_t low_at = static_cast<size_t>(low.data() - text.data());
+      const std::string lead = PreviousWordLower(text, low_at);
+      if (lead != "between" && lead != "from") continue;
+      if (s.blocked.Overlaps(low_at, low_at + low.size())) continue;
+      std::optional<double> value = ParseDigits(low, [&] { return DecimalComma(s, low_at); });
+      if (!value) continue;
+      Candidate c;
+      c.begin = low_at;
+      c.end = low_at + low.size();
+      c.pattern = upper.pattern;
+      c.value = upper.value;
+      c.value.value = *value;
+      out->push_back(std::move(c));
+    }
   }
 
   // Returns true when "N out of M" / "one in five" of `m` is a ratio.
