@@ -26,6 +26,7 @@ constexpr size_t npos = std::string_view::npos;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // Returns `s` lower-cased with whitespace runs made one space and trimmed.
@@ -156,6 +157,7 @@ class StatisticFinder : public Finder {
     for (std::string& s : StringsOf(pack.list("count_leads"))) count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("count_verbs"))) count_verbs_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("grouped_count_leads"))) grouped_count_leads_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("size_adjectives"))) size_adjectives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("decimal_comma_languages"))) decimal_comma_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("times_comparatives"))) times_comparatives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("label_words"))) label_words_.insert(std::move(s));
@@ -301,6 +303,26 @@ class StatisticFinder : public Finder {
     // noun ("a 1.5m fence", "the 100m sprint" are lengths). Any other letter
     // run into the number ("3rd", "10am") is no count.
     bool millions = false;
+    // "a 2,500-encounter daily average": a number in digit groups joined to
+    // a noun counts it ("5-star", "3-point" are ratings and kinds, not counts).
+    if (after + 1 < text.size() && text[after] == '-' && IsAsciiLower(text[after + 1])) {
+      if (fig.value < 1000 || text.substr(fig.begin, after - fig.begin).find(',') == npos) return false;
+      size_t end = after + 1;
+      while (end < text.size() && IsAsciiLower(text[end])) ++end;
+      if (end < text.size() && (IsAsciiLetter(text[end]) || IsDigit(text[end]) || text[end] == '-')) return false;
+      if (blocked.Overlaps(after, end)) return false;
+      c->end = end;
+      c->value.subject = std::string(text.substr(after + 1, end - after - 1));
+      // "a 10,000-strong army": the group is named after the adjective.
+      if (size_adjectives_.contains(c->value.subject)) {
+        // The head may be singular ("army", "force"), as a share's may.
+        std::optional<TextRange> np = np_.ReadShare(text, end);
+        if (!np || blocked.Overlaps(end, np->end)) return false;
+        c->end = np->end;
+        c->value.subject = std::string(text.substr(np->begin, np->end - np->begin));
+      }
+      return true;
+    }
     if (after < text.size() && IsAsciiLetter(text[after])) {
       if ((text[after] != 'm' && text[after] != 'M') || after + 1 >= text.size() || text[after + 1] != ' ' ||
           !bound.empty() || m.Has("mult") || m.Has("multx")) {
@@ -346,27 +368,33 @@ class StatisticFinder : public Finder {
     return m.Has("mult") || (fig.value >= 1e6 && m.Has("words"));
   }
 
-  // "between 300 and 400 people", "from 5 to 10 percent": the bare number
-  // opening a range is a figure of the kind, unit and subject of the one
-  // closing it (two figures, as ANNOTATION.md counts `between $350 and
-  // $600`). Its words alone would not make it a count.
+  // "between 300 and 400 people", "from 5 to 10 percent", "one or two
+  // nights": the bare number opening a range is a figure of the kind, unit
+  // and subject of the one closing it (two figures, as ANNOTATION.md counts
+  // `between $350 and $600`). Its words alone would not make it a count.
+  // `and` needs `between` or `from` before the range; `or` and `to` do not.
   void AddRangeLowerEnds(const Scope& s, std::vector<Candidate>* out) const {
     const std::string_view text = s.text;
     const size_t n = out->size();
     for (size_t i = 0; i < n; ++i) {
       const Candidate& upper = (*out)[i];
       if (!upper.value.qualifier.empty() || upper.value.kind == "money" || upper.value.kind == "ratio") continue;
-      // "<between|from> X <and|to> " right before the upper figure.
       const std::string_view joiner = PreviousWord(text, upper.begin);
-      if (joiner != "and" && joiner != "to") continue;
+      if (joiner != "and" && joiner != "to" && joiner != "or") continue;
       const size_t joiner_at = static_cast<size_t>(joiner.data() - text.data());
       const std::string_view low = PreviousWord(text, joiner_at);
-      if (low.empty() || !IsDigit(low.front()) || !IsDigit(low.back())) continue;
+      if (low.empty()) continue;
       const size_t low_at = static_cast<size_t>(low.data() - text.data());
       const std::string lead = PreviousWordLower(text, low_at);
-      if (lead != "between" && lead != "from") continue;
+      if (joiner == "and" && lead != "between" && lead != "from") continue;
       if (s.blocked.Overlaps(low_at, low_at + low.size())) continue;
-      std::optional<double> value = ParseDigits(low, [&] { return DecimalComma(s, low_at); });
+      std::optional<double> value;
+      if (IsDigit(low.front()) && IsDigit(low.back())) {
+        value = ParseDigits(low, [&] { return DecimalComma(s, low_at); });
+      } else if (IsAsciiLetter(low.front()) &&
+                 std::all_of(low.begin() + 1, low.end(), [](char ch) { return IsAsciiLower(ch) || ch == '-'; })) {
+        value = ParseNumberWords(low, Language(s, low_at));
+      }
       if (!value) continue;
       Candidate c;
       c.begin = low_at;
@@ -1130,7 +1158,7 @@ class StatisticFinder : public Finder {
       postfix_qualifiers_;
   std::unordered_map<std::string, double> multipliers_, denominators_;
   std::unordered_set<std::string> label_words_, fraction_blockers_, times_comparatives_, fraction_articles_, of_words_, partitive_pronouns_,
-      decimal_comma_, count_leads_, count_verbs_, grouped_count_leads_;
+      decimal_comma_, count_leads_, count_verbs_, grouped_count_leads_, size_adjectives_;
   std::vector<std::string> as_of_triggers_;  // longest first
   std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
   SentenceLanguage language_;

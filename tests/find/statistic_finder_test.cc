@@ -150,6 +150,8 @@ const Case kCases[] = {
      "", "people"},
     {"RangeOpenerTakesTheClosersKind", "Between 5 and 10 percent of applicants won asylum.", "5", "percent", 5, "", "",
      "applicants"},
+    {"SpelledRangeOpener", "Most arrivals stay one or two nights before leaving.", "one", "duration", 1, "night"},
+    {"CapitalizedSpelledRangeOpener", "Ten to twelve officers arrived at dawn.", "Ten", "count", 10, "", "", "officers"},
     {"FallingRangeIsTwoFigures", "The staff fell from 30 to 20 guards in a year.", "30", "count", 30, "", "", "guards"},
     {"StockDateAfterAPlace", "ICE held 39,000 people in detention on March 1, 2021.", "39,000 people", "count", 39000,
      "", "", "people", "2021-03-01"},
