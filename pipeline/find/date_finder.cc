@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "pipeline/find/date_resolve.h"
+#include "pipeline/find/number_words.h"
 
 namespace dossier {
 
@@ -113,6 +114,12 @@ struct Candidate {
   bool cited = false;      // inside a citation: a publication date, no narrative time
   bool confirmed = false;  // year inferred but fixed by a stated weekday
   int weekday = -1;        // 0 (Sunday) to 6 when the text states one
+  // A date relative to the document's: `rel_units` of `rel_unit` ("day",
+  // "week", "month", "year") after it; resolved once its date is known.
+  bool relative = false;
+  int rel_units = 0;
+  std::string_view rel_unit;
+  bool rel_named = false;  // "last week" (the calendar week), not "two weeks ago"
 };
 
 // Returns the weekday (0 = Sunday) of a valid day-precision date.
@@ -209,6 +216,19 @@ class DateFinder final : public Finder {
         }
       }
     }
+    for (const char* list : {"relative_words", "relative_directions"}) {
+      const json& offsets = pack.list(list);
+      if (!offsets.is_object()) continue;
+      for (const auto& [word, n] : offsets.items()) {
+        if (n.is_number_integer()) relative_offsets_[word] = n.get<int>();
+      }
+    }
+    const json& units = pack.list("relative_units");
+    if (units.is_object()) {
+      for (const auto& [word, unit] : units.items()) {
+        if (unit.is_string()) relative_units_[word] = unit.get<std::string>();
+      }
+    }
     document_date_cues_ = ReadWords(pack.list("document_date_cues"));
     reject_before_ = ReadWords(pack.list("year_reject_before"));
     year_cues_ = ReadWords(pack.list("year_cues"));
@@ -273,9 +293,11 @@ class DateFinder final : public Finder {
       cands.push_back(c);
     }
     cands = SelectLongestSpans(std::move(cands));
+    const CalendarDate ref = DocumentDate(doc, cands);
+    PlaceRelativeDates(ref, &cands);
     JoinRanges(text, &cands);
     CompleteYearsAcrossBreaks(text, &cands);
-    InferYears(doc, &cands);
+    InferYears(doc, ref, &cands);
 
     out->reserve(out->size() + cands.size());
     for (const Candidate& c : cands) {
@@ -288,6 +310,7 @@ class DateFinder final : public Finder {
       v.precision = std::string(PrecisionName(c.a));
       v.mod = std::string(c.mod);  // "late 1990s": a decade keeps its modifier
       v.inferred = c.inferred;
+      v.relative = c.relative;
       Entity e;
       e.type = EntityType::kDate;
       e.span = doc.MakeSpan(c.begin, c.end);
@@ -392,6 +415,7 @@ class DateFinder final : public Finder {
       c->begin = m.GroupBegin("span", text);
       c->end = c->begin + m.Group("span").size();
     }
+    if (m.pattern->resolve == "relative") return ResolveRelative(m, text, c);
     if (!ReadEnd(m, false, 0, &c->a)) return false;
     if (m.Has("decade")) {  // "the 1990s" -> 1990/1999
       if (GluedToCode(text, m.GroupBegin("decade", text))) return false;
@@ -427,6 +451,77 @@ class DateFinder final : public Finder {
       return YearIsTimeReference(text, yb, yb + m.Group("a_year").size(), m.Has("a_mod"));
     }
     return rule == "date";
+  }
+
+  // Reads a relative date's offset from the document's date ("two weeks
+  // ago": -2 weeks); its value waits for that date (PlaceRelativeDates).
+  bool ResolveRelative(const PatternMatch& m, std::string_view text, Candidate* c) const {
+    if (WordBefore(text, c->begin).key() == "the") return false;  // "over the last year": a span
+    c->relative = c->inferred = true;
+    if (m.Has("rel_word")) {
+      auto it = relative_offsets_.find(LowerKey(m.Group("rel_word")).key());
+      if (it == relative_offsets_.end()) return false;
+      c->rel_units = it->second;
+      c->rel_unit = "day";
+      return true;
+    }
+    auto unit = relative_units_.find(LowerKey(m.Group("rel_unit")).key());
+    if (unit == relative_units_.end()) return false;
+    c->rel_unit = unit->second;
+    if (m.Has("rel_dir")) {
+      // "earlier this", "que viene": the words as written, spaces kept.
+      std::string dir(m.Group("rel_dir"));
+      for (char& ch : dir) ch = IsUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch;
+      auto it = relative_offsets_.find(dir);
+      if (it == relative_offsets_.end()) return false;
+      c->rel_units = it->second;
+      c->rel_named = true;
+      return true;
+    }
+    const std::string_view n = m.Group("rel_n");
+    const Word key = LowerKey(n);
+    int count = 0;
+    if (key.key() == "a" || key.key() == "an" || key.key() == "un" || key.key() == "una") {
+      count = 1;
+    } else if (IsDigit(n.front())) {
+      count = ParseDigits(n);
+    } else {
+      std::optional<double> v = ParseNumberWords(n, "en");
+      if (!v) v = ParseNumberWords(n, "es");
+      count = v ? static_cast<int>(*v) : 0;
+    }
+    if (count <= 0 || count > 999) return false;
+    c->rel_units = -count;  // "ago", "hace"
+    return true;
+  }
+
+  // Gives relative dates their value from the document's date `ref`, and
+  // drops those it cannot place (no document date, or one less precise
+  // than the unit needs).
+  static void PlaceRelativeDates(const CalendarDate& ref, std::vector<Candidate>* cands) {
+    std::erase_if(*cands, [&ref](Candidate& c) {
+      if (!c.relative) return false;
+      const std::string_view unit = c.rel_unit;
+      if (ref.year == 0 || (unit != "year" && ref.month == 0) || ((unit == "day" || unit == "week") && ref.day == 0)) {
+        return true;
+      }
+      if (unit == "year") {
+        c.a = {ref.year + c.rel_units, 0, 0};
+      } else if (unit == "month") {
+        c.a = AddMonths(ref, c.rel_units);
+      } else if (unit == "day") {
+        c.a = AddDays(ref, c.rel_units);
+      } else if (!c.rel_named) {
+        c.a = AddDays(ref, 7 * c.rel_units);  // "two weeks ago": the day fourteen days before
+      } else {
+        // "last week": the Monday-Sunday week before the document's.
+        const CalendarDate monday = AddDays(ref, 7 * c.rel_units - IsoWeekday(ref));
+        c.a = monday;
+        c.b = AddDays(monday, 6);
+        c.range = true;
+      }
+      return c.a.year <= 0 || c.a.year > 9999;
+    });
   }
 
   // Returns true when the digits at [begin, end) are not part of a longer
@@ -664,8 +759,7 @@ class DateFinder final : public Finder {
   // occurrence nearest the document's date (from nine months before it to
   // three after); else the nearest year before, else after. Dates inside citations (publication dates) are no
   // context.
-  void InferYears(const Document& doc, std::vector<Candidate>* cands) const {
-    const CalendarDate ref = DocumentDate(doc, *cands);
+  void InferYears(const Document& doc, const CalendarDate& ref, std::vector<Candidate>* cands) const {
     auto set_year = [](Candidate& c, int year) {
       c.a.year = year;
       c.inferred = true;
@@ -740,6 +834,8 @@ class DateFinder final : public Finder {
   std::map<std::string, WordSet, std::less<>> range_openers_;
   WordSet range_articles_;  // skipped before a range's ends: "el", "la"
   std::map<std::string, int, std::less<>> weekdays_;
+  std::map<std::string, int, std::less<>> relative_offsets_;  // "yesterday" -1, "next" 1
+  std::map<std::string, std::string, std::less<>> relative_units_;
   // Seasons, quarters and halves -> their first and last month.
   std::map<std::string, std::pair<int, int>, std::less<>> year_parts_;
   WordSet document_date_cues_;

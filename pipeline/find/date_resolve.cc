@@ -1,5 +1,7 @@
 #include "pipeline/find/date_resolve.h"
 
+#include <chrono>
+
 namespace dossier {
 
 namespace {
@@ -12,6 +14,27 @@ void AppendTwo(int n, std::string* out) {
 }
 
 }  // namespace
+
+CalendarDate AddDays(const CalendarDate& d, int days) {
+  namespace c = std::chrono;
+  const c::sys_days day = c::year_month_day(c::year(d.year), c::month(static_cast<unsigned>(d.month)),
+                                            c::day(static_cast<unsigned>(d.day)));
+  const c::year_month_day moved(day + c::days(days));
+  return {static_cast<int>(moved.year()), static_cast<int>(static_cast<unsigned>(moved.month())),
+          static_cast<int>(static_cast<unsigned>(moved.day()))};
+}
+
+CalendarDate AddMonths(const CalendarDate& d, int months) {
+  const int index = d.year * 12 + (d.month - 1) + months;  // months since year 0
+  return {index / 12, index % 12 + 1, 0};
+}
+
+int IsoWeekday(const CalendarDate& d) {
+  namespace c = std::chrono;
+  const c::sys_days day = c::year_month_day(c::year(d.year), c::month(static_cast<unsigned>(d.month)),
+                                            c::day(static_cast<unsigned>(d.day)));
+  return static_cast<int>(c::weekday(day).iso_encoding()) - 1;
+}
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -52,6 +52,17 @@ std::string FormatIsoDate(const CalendarDate& d);
 // 1950-1999.
 int ExpandShortYear(int yy, int near_year);
 
+// Returns the day-precision date `days` days after `d` (before, when
+// negative). `d` must be a valid day-precision date.
+CalendarDate AddDays(const CalendarDate& d, int days);
+
+// Returns `d` moved by `months` months, its day (if any) dropped: "last
+// month" of 2021-03-10 is 2021-02.
+CalendarDate AddMonths(const CalendarDate& d, int months);
+
+// Returns the weekday of a valid day-precision date, 0 (Monday) to 6.
+int IsoWeekday(const CalendarDate& d);
+
 // Returns the decimal value of the ASCII digits `s`, or -1 when `s` is
 // empty, longer than 9 characters or holds another character.
 int ParseDigits(std::string_view s);

@@ -371,5 +371,19 @@ TEST(DateResolveTest, CalendarRules) {
   EXPECT_EQ(ParseDigits("9a"), -1);
 }
 
+// Relative dates count from the document's date across month, year and
+// leap-day boundaries.
+TEST(DateResolveTest, CalendarArithmetic) {
+  EXPECT_EQ(FormatIsoDate(AddDays({2021, 3, 1}, -1)), "2021-02-28");
+  EXPECT_EQ(FormatIsoDate(AddDays({2020, 3, 1}, -1)), "2020-02-29");
+  EXPECT_EQ(FormatIsoDate(AddDays({2020, 12, 31}, 1)), "2021-01-01");
+  EXPECT_EQ(FormatIsoDate(AddDays({2021, 3, 10}, -14)), "2021-02-24");
+  EXPECT_EQ(FormatIsoDate(AddMonths({2021, 1, 15}, -1)), "2020-12");
+  EXPECT_EQ(FormatIsoDate(AddMonths({2021, 12, 0}, 1)), "2022-01");
+  EXPECT_EQ(FormatIsoDate(AddMonths({2021, 3, 0}, -27)), "2018-12");
+  EXPECT_EQ(IsoWeekday({2021, 3, 8}), 0);   // a Monday
+  EXPECT_EQ(IsoWeekday({2021, 3, 14}), 6);  // a Sunday
+}
+
 }  // namespace
 }  // namespace dossier
