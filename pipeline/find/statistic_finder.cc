@@ -385,14 +385,18 @@ class StatisticFinder : public Finder {
       const std::string_view low = PreviousWord(text, joiner_at);
       if (low.empty()) continue;
       const size_t low_at = static_cast<size_t>(low.data() - text.data());
-      const std::string lead = PreviousWordLower(text, low_at);
-      if (joiner == "and" && lead != "between" && lead != "from") continue;
+      if (joiner == "and") {
+        const std::string lead = PreviousWordLower(text, low_at);
+        if (lead != "between" && lead != "from") continue;
+      }
       if (s.blocked.Overlaps(low_at, low_at + low.size())) continue;
       std::optional<double> value;
       if (IsDigit(low.front()) && IsDigit(low.back())) {
         value = ParseDigits(low, [&] { return DecimalComma(s, low_at); });
-      } else if (IsAsciiLetter(low.front()) &&
+      } else if (IsAsciiLetter(text[upper.begin]) && IsAsciiLetter(low.front()) &&
                  std::all_of(low.begin() + 1, low.end(), [](char ch) { return IsAsciiLower(ch) || ch == '-'; })) {
+        // Spelled out like the figure closing the range ("one or two
+        // nights"), never "rose to two" read as a number.
         value = ParseNumberWords(low, Language(s, low_at));
       }
       if (!value) continue;
