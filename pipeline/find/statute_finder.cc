@@ -514,6 +514,13 @@ class StatuteFinder final : public Finder {
           (text[bill_begin - 1] == '.' || IsWordByte(text[bill_begin - 1]))) {
         return false;
       }
+      // "Eur. Ct. H.R. 2012", "Inter-Am. Comm'n H.R. 5": a human-rights
+      // court's reporter, not House bill 2012.
+      const std::string_view before = text.substr(0, bill_begin);
+      if (bill.starts_with("H.") && (before.ends_with("Ct. ") || before.ends_with("Comm'n ") ||
+                                     before.ends_with("Ct.") || before.ends_with("Comm'n"))) {
+        return false;
+      }
       std::string prefix, number;
       for (char c : bill) {
         if (std::isdigit(static_cast<unsigned char>(c))) {
