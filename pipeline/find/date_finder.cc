@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -93,6 +94,20 @@ Word WordAfter(std::string_view text, size_t pos) {
 }
 
 bool DigitAt(std::string_view text, size_t i) { return i < text.size() && IsDigit(text[i]); }
+
+// Adds the entries of the JSON object `list` whose values are of type T
+// (int or std::string) to `out`; anything else is left out.
+template <typename T>
+void ReadMap(const json& list, std::map<std::string, T, std::less<>>* out) {
+  if (!list.is_object()) return;
+  for (const auto& [key, value] : list.items()) {
+    if constexpr (std::is_same_v<T, int>) {
+      if (value.is_number_integer()) (*out)[key] = value.template get<int>();
+    } else {
+      if (value.is_string()) (*out)[key] = value.template get<std::string>();
+    }
+  }
+}
 
 WordSet ReadWords(const json& list) {
   WordSet out;
@@ -182,18 +197,8 @@ bool CompleteRange(Candidate* c) {
 class DateFinder final : public Finder {
  public:
   explicit DateFinder(const PatternPack& pack) {
-    const json& months = pack.list("months");
-    if (months.is_object()) {
-      for (const auto& [name, number] : months.items()) {
-        if (number.is_number_integer()) months_[name] = number.get<int>();
-      }
-    }
-    const json& mods = pack.list("modifiers");
-    if (mods.is_object()) {
-      for (const auto& [name, mod] : mods.items()) {
-        if (mod.is_string()) modifiers_[name] = mod.get<std::string>();
-      }
-    }
+    ReadMap(pack.list("months"), &months_);
+    ReadMap(pack.list("modifiers"), &modifiers_);
     range_articles_ = ReadWords(pack.list("range_articles"));
     const json& openers = pack.list("range_openers");
     if (openers.is_object()) {
@@ -201,12 +206,7 @@ class DateFinder final : public Finder {
         range_openers_[opener] = ReadWords(connectors);
       }
     }
-    const json& weekdays = pack.list("weekdays");
-    if (weekdays.is_object()) {
-      for (const auto& [name, number] : weekdays.items()) {
-        if (number.is_number_integer()) weekdays_[name] = number.get<int>();
-      }
-    }
+    ReadMap(pack.list("weekdays"), &weekdays_);
     for (const char* list : {"seasons", "year_parts"}) {
       const json& parts = pack.list(list);
       if (!parts.is_object()) continue;
@@ -216,19 +216,9 @@ class DateFinder final : public Finder {
         }
       }
     }
-    for (const char* list : {"relative_words", "relative_directions"}) {
-      const json& offsets = pack.list(list);
-      if (!offsets.is_object()) continue;
-      for (const auto& [word, n] : offsets.items()) {
-        if (n.is_number_integer()) relative_offsets_[word] = n.get<int>();
-      }
-    }
-    const json& units = pack.list("relative_units");
-    if (units.is_object()) {
-      for (const auto& [word, unit] : units.items()) {
-        if (unit.is_string()) relative_units_[word] = unit.get<std::string>();
-      }
-    }
+    ReadMap(pack.list("relative_words"), &relative_offsets_);
+    ReadMap(pack.list("relative_directions"), &relative_offsets_);
+    ReadMap(pack.list("relative_units"), &relative_units_);
     document_date_cues_ = ReadWords(pack.list("document_date_cues"));
     reject_before_ = ReadWords(pack.list("year_reject_before"));
     year_cues_ = ReadWords(pack.list("year_cues"));
