@@ -299,10 +299,6 @@ class StatisticFinder : public Finder {
         if (!bound.empty()) noun_at = w2->end;
       }
     }
-    // "1.1m cases", "5M people": a bare m is millions only before a counted
-    // noun ("a 1.5m fence", "the 100m sprint" are lengths). Any other letter
-    // run into the number ("3rd", "10am") is no count.
-    bool millions = false;
     // "a 2,500-encounter daily average": a number in digit groups joined to
     // a noun counts it ("5-star", "3-point" are ratings and kinds, not counts).
     if (after + 1 < text.size() && text[after] == '-' && IsAsciiLower(text[after + 1])) {
@@ -323,6 +319,10 @@ class StatisticFinder : public Finder {
       }
       return true;
     }
+    // "1.1m cases", "5M people": a bare m is millions only before a counted
+    // noun ("a 1.5m fence", "the 100m sprint" are lengths). Any other letter
+    // run into the number ("3rd", "10am") is no count.
+    bool millions = false;
     if (after < text.size() && IsAsciiLetter(text[after])) {
       if ((text[after] != 'm' && text[after] != 'M') || after + 1 >= text.size() || text[after + 1] != ' ' ||
           !bound.empty() || m.Has("mult") || m.Has("multx")) {
