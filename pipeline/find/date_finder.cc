@@ -492,7 +492,10 @@ class DateFinder final : public Finder {
     std::erase_if(*cands, [&ref](Candidate& c) {
       if (!c.relative) return false;
       const std::string_view unit = c.rel_unit;
-      if (ref.year == 0 || (unit != "year" && ref.month == 0) || ((unit == "day" || unit == "week") && ref.day == 0)) {
+      // Metadata may hold anything ("2021-13-45"): only a real date anchors.
+      const bool month_known = ref.year > 0 && ref.month >= 1 && ref.month <= 12;
+      const bool day_known = month_known && ref.day != 0 && IsValidDate(ref);
+      if (ref.year <= 0 || (unit == "month" && !month_known) || ((unit == "day" || unit == "week") && !day_known)) {
         return true;
       }
       if (unit == "year") {

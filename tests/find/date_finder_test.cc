@@ -282,6 +282,29 @@ TEST(DateFinderTest, TwoSeparateModifiedMonthsStayTwoDates) {
   EXPECT_EQ(texts, (std::vector<std::string>{"July 2019", "late November", "early December"}));
 }
 
+// A relative date takes its value from the document's date, to the
+// precision that date has; a date that is no real day anchors no day.
+TEST(DateFinderTest, RelativeDatesNeedADocumentDatePreciseEnough) {
+  const std::string text = "Yesterday the camp closed; last month it was full, and next year it reopens.";
+  auto relative = [&](const std::string& doc_date) {
+    Document doc = Normalized(text, doc_date);
+    Finders().Run(doc);
+    std::vector<std::string> found;
+    for (const Entity& e : Dates(doc)) {
+      const DateValue* v = e.as<DateValue>();
+      EXPECT_TRUE(v->relative && v->inferred) << e.text;
+      found.push_back(e.text + "=" + v->value);
+    }
+    return found;
+  };
+  EXPECT_EQ(relative("2021-03-01"),
+            (std::vector<std::string>{"Yesterday=2021-02-28", "last month=2021-02", "next year=2022"}));
+  EXPECT_EQ(relative("2021-03"), (std::vector<std::string>{"last month=2021-02", "next year=2022"}));
+  EXPECT_EQ(relative("2021-02-30"), (std::vector<std::string>{"last month=2021-01", "next year=2022"}));
+  EXPECT_EQ(relative("2021-13-45"), (std::vector<std::string>{"next year=2022"}));
+  EXPECT_TRUE(relative("").empty());
+}
+
 TEST(DateFinderTest, DateOverlappingEarlierStatuteIsSkipped) {
   const PatternPack* pack = Finders().pack("date");
   ASSERT_NE(pack, nullptr);
