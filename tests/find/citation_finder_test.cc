@@ -5,6 +5,7 @@
 #include "pipeline/find/citation_finder.h"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 
 #include <string>
 #include <vector>
@@ -124,6 +125,27 @@ TEST(CitationFinderTest, CasesReportersUrls) {
     EXPECT_EQ(v->reporter, c.reporter);
     EXPECT_EQ(v->court, c.court);
     EXPECT_EQ(v->year, c.year);
+  }
+}
+
+// Every abbreviation in lists.reporters is matched whole by the pack's
+// `reporter` fragment (scripts/sync_fragments.py writes it), so a reporter
+// added to the list is found; and one cited in running text is a citation.
+TEST(CitationFinderTest, ReporterListAgreesWithFragment) {
+  const PatternPack* pack = Finders().pack("citation");
+  ASSERT_NE(pack, nullptr);
+  const RE2 reporter("(?:" + pack->fragment("reporter") + ")");
+  ASSERT_TRUE(reporter.ok()) << reporter.error();
+  const nlohmann::json& list = pack->list("reporters");
+  ASSERT_GT(list.size(), 150u);
+  for (const auto& entry : list) {
+    const std::string name = entry.get<std::string>();
+    EXPECT_TRUE(RE2::FullMatch(name, reporter)) << name;
+  }
+  for (const char* cite : {"512 N.C. App. 44", "88 Ohio App. 3d 120", "201 So. 3d 7", "4 Wheat. 316"}) {
+    const std::vector<Entity> found = Citations(std::string("The court relied on ") + cite + " in its ruling.");
+    ASSERT_EQ(found.size(), 1u) << cite << Describe(found);
+    EXPECT_EQ(found[0].text, cite);
   }
 }
 
