@@ -712,6 +712,14 @@ class StatisticFinder : public Finder {
     }
     f.begin = m.GroupBegin(words, text);
     f.end = f.begin + spelled.size();
+    // "fourteen (14) days": legal drafting repeats the number in digits.
+    if (f.end + 3 < text.size() && text[f.end] == ' ' && text[f.end + 1] == '(' && IsDigit(text[f.end + 2])) {
+      const size_t close = text.find(')', f.end + 2);
+      if (close != npos && close - f.end <= 12 &&
+          std::all_of(text.begin() + f.end + 2, text.begin() + close, [](char ch) { return IsDigit(ch) || ch == ','; })) {
+        f.end = close + 1;
+      }
+    }
     // English number words are read as such; others only in a sentence of
     // their language: "once" is eleven in Spanish, "UN" no number in English.
     std::string_view lang = "en";
