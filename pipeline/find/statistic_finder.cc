@@ -189,7 +189,7 @@ class StatisticFinder : public Finder {
       if (Resolve(scope, m, &c)) candidates.push_back(std::move(c));
     }
     AddTableCells(scope, &candidates);
-    AddRangeLowerEnds(scope, &candidates);
+    AddRangeEnds(scope, &candidates);
     std::vector<Candidate> kept = SelectLongestCandidates(std::move(candidates));
     SetAsOf(doc, earlier, kept);
     for (Candidate& c : kept) {
@@ -373,7 +373,8 @@ class StatisticFinder : public Finder {
   // and subject of the one closing it (two figures, as ANNOTATION.md counts
   // `between $350 and $600`). Its words alone would not make it a count.
   // `and` needs `between` or `from` before the range; `or` and `to` do not.
-  void AddRangeLowerEnds(const Scope& s, std::vector<Candidate>* out) const {
+  // The other way round, a bare number closing a range opened by a figure.
+  void AddRangeEnds(const Scope& s, std::vector<Candidate>* out) const {
     const std::string_view text = s.text;
     const size_t n = out->size();
     for (size_t i = 0; i < n; ++i) {
@@ -405,6 +406,53 @@ class StatisticFinder : public Finder {
       c.end = low_at + low.size();
       c.pattern = upper.pattern;
       c.value = upper.value;
+      c.value.value = *value;
+      // "went from 12 to 15 people": "12" counted by its lead takes the subject.
+      auto same = std::find_if(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(n), [&](const Candidate& o) {
+        return o.begin == c.begin && o.end == c.end;
+      });
+      if (same != out->begin() + static_cast<std::ptrdiff_t>(n)) {
+        if (same->value.kind == c.value.kind && same->value.subject.empty()) same->value.subject = c.value.subject;
+        continue;
+      }
+      out->push_back(std::move(c));
+    }
+    // "rose from 79,977 to 105,439.": a bare number closing a range whose
+    // opener is a figure is a figure of its kind.
+    for (size_t i = 0; i < n; ++i) {
+      const Candidate& lower = (*out)[i];
+      if (!lower.value.qualifier.empty() || !lower.value.subject.empty() || lower.value.kind == "money" ||
+          lower.value.kind == "ratio") {
+        continue;
+      }
+      const std::string lead = PreviousWordLower(text, lower.begin);
+      if (lead != "from" && lead != "between") continue;
+      std::optional<Word> joiner = NounPhraseReader::NextWord(text, lower.end);
+      if (!joiner || joiner->lower != (lead == "from" ? "to" : "and")) continue;
+      size_t high_at = joiner->end;
+      while (high_at < text.size() && text[high_at] == ' ') ++high_at;
+      size_t high_end = high_at;
+      while (high_end < text.size() && (IsDigit(text[high_end]) || ((text[high_end] == ',' || text[high_end] == '.') &&
+                                                                    high_end + 1 < text.size() &&
+                                                                    IsDigit(text[high_end + 1])))) {
+        ++high_end;
+      }
+      if (high_end == high_at || !StandsAlone(text, high_at, high_end) ||
+          (high_end < text.size() && (IsAsciiLetter(text[high_end]) || text[high_end] == '%'))) {
+        continue;
+      }
+      if (s.blocked.Overlaps(high_at, high_end) ||
+          std::any_of(out->begin(), out->end(), [&](const Candidate& c) { return c.begin < high_end && high_at < c.end; })) {
+        continue;
+      }
+      std::optional<double> value =
+          ParseDigits(text.substr(high_at, high_end - high_at), [&] { return DecimalComma(s, high_at); });
+      if (!value) continue;
+      Candidate c;
+      c.begin = high_at;
+      c.end = high_end;
+      c.pattern = lower.pattern;
+      c.value = lower.value;
       c.value.value = *value;
       out->push_back(std::move(c));
     }
