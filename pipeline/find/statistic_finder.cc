@@ -377,6 +377,25 @@ class StatisticFinder : public Finder {
   void AddRangeEnds(const Scope& s, std::vector<Candidate>* out) const {
     const std::string_view text = s.text;
     const size_t n = out->size();
+    // The candidates by start, with the running maximum of their ends: which
+    // one starts at a place, and whether any covers a span, in log time.
+    std::vector<std::pair<size_t, size_t>> spans;  // begin, index
+    spans.reserve(n);
+    for (size_t i = 0; i < n; ++i) spans.emplace_back((*out)[i].begin, i);
+    std::sort(spans.begin(), spans.end());
+    std::vector<size_t> max_end(n);
+    for (size_t k = 0; k < n; ++k) max_end[k] = std::max(k ? max_end[k - 1] : 0, (*out)[spans[k].second].end);
+    auto starting_at = [&](size_t begin, size_t end) -> Candidate* {
+      for (auto it = std::lower_bound(spans.begin(), spans.end(), std::make_pair(begin, size_t{0}));
+           it != spans.end() && it->first == begin; ++it) {
+        if ((*out)[it->second].end == end) return &(*out)[it->second];
+      }
+      return nullptr;
+    };
+    auto covered = [&](size_t begin, size_t end) {
+      const auto it = std::lower_bound(spans.begin(), spans.end(), std::make_pair(end, size_t{0}));
+      return it != spans.begin() && max_end[static_cast<size_t>(it - spans.begin()) - 1] > begin;
+    };
     for (size_t i = 0; i < n; ++i) {
       const Candidate& upper = (*out)[i];
       if (!upper.value.qualifier.empty() || upper.value.kind == "money" || upper.value.kind == "ratio") continue;
@@ -408,10 +427,7 @@ class StatisticFinder : public Finder {
       c.value = upper.value;
       c.value.value = *value;
       // "went from 12 to 15 people": "12" counted by its lead takes the subject.
-      auto same = std::find_if(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(n), [&](const Candidate& o) {
-        return o.begin == c.begin && o.end == c.end;
-      });
-      if (same != out->begin() + static_cast<std::ptrdiff_t>(n)) {
+      if (Candidate* same = starting_at(c.begin, c.end)) {
         if (same->value.kind == c.value.kind && same->value.subject.empty()) same->value.subject = c.value.subject;
         continue;
       }
@@ -441,10 +457,7 @@ class StatisticFinder : public Finder {
           (high_end < text.size() && (IsAsciiLetter(text[high_end]) || text[high_end] == '%'))) {
         continue;
       }
-      if (s.blocked.Overlaps(high_at, high_end) ||
-          std::any_of(out->begin(), out->end(), [&](const Candidate& c) { return c.begin < high_end && high_at < c.end; })) {
-        continue;
-      }
+      if (s.blocked.Overlaps(high_at, high_end) || covered(high_at, high_end)) continue;
       std::optional<double> value =
           ParseDigits(text.substr(high_at, high_end - high_at), [&] { return DecimalComma(s, high_at); });
       if (!value) continue;

@@ -335,5 +335,14 @@ TEST(StatisticFinderTest, PathologicalLongLineOfFigures) {
   EXPECT_EQ(Statistics(doc).size(), 100000u);
 }
 
+// Ranges are paired by lookups, not by comparing every figure with every
+// other: a page of them finishes, each end found once.
+TEST(StatisticFinderTest, PathologicalRunOfRanges) {
+  std::string text;
+  for (int i = 0; i < 30000; ++i) text += "rose from 1,200 to 3,400; between 5 and 10 people; ";
+  Document doc = Analyze(text);
+  EXPECT_EQ(Statistics(doc).size(), 120000u);
+}
+
 }  // namespace
 }  // namespace dossier
