@@ -727,6 +727,11 @@ class StatuteFinder final : public Finder {
     Category category = kAnyStatute;
     const ReferenceNoun* noun = nullptr;
     const std::string scope = m.pattern->options.value("scope", "");
+    // A bare "section N" needs N cited before, unless N is plainly a law's:
+    // a four-digit code section or one with subsections ("Section 1326",
+    // "Section 212(d)(5)"), which a report's own sections never are.
+    const bool require_same = m.pattern->options.value("require_same_number", false) && !code_number &&
+                              normalized.find('(') == std::string::npos;
     if (m.Has("ref")) {
       auto it = nouns_.find(m.Group("ref"));
       if (it == nouns_.end()) return false;
@@ -737,9 +742,11 @@ class StatuteFinder final : public Finder {
       // "Article 5 of the magazine": the provision belongs to something
       // this finder does not know.
       std::string_view after = std::string_view(text).substr(m.end);
-      const bool require_same = m.pattern->options.value("require_same_number", false);
+      // "under section 1252(e)(3) in time": after the word "section", "in"
+      // goes on with the sentence, not to what the provision belongs to.
+      const bool word_section = m.pattern->options.value("require_same_number", false);
       for (std::string_view w : {" of ", " in ", " to the ", " de ", " del "}) {
-        if (after.starts_with(w) && !(require_same && w == " in ")) return false;
+        if (after.starts_with(w) && !(word_section && w == " in ")) return false;
       }
     }
     const auto& explicit_mentions = ctx.explicit_mentions;
@@ -756,7 +763,6 @@ class StatuteFinder final : public Finder {
       }
       return nullptr;
     };
-    const bool require_same = m.pattern->options.value("require_same_number", false);
     const Mention* antecedent = nullptr;
     if (!require_same) {
       const Mention* last = latest(fits);
