@@ -568,6 +568,7 @@ class StatisticFinder : public Finder {
     bool skip = false;  // labels, years, dates: not figures
     std::string kind = "count";
     std::string unit;
+    std::string subject;  // what a count column counts: its heading ("Deaths")
   };
 
   // Returns what `heading` ("ALOS (days)", "Share (%)", "Fiscal year",
@@ -607,6 +608,12 @@ class StatisticFinder : public Finder {
     } else if (std::string cur = Currency(unit_text); !cur.empty()) {
       col.kind = "money";
       col.unit = cur;
+    } else {
+      // "Deaths", "Average daily population", "Detainees (total)".
+      std::string_view name = heading.substr(0, open == npos ? heading.size() : open);
+      while (!name.empty() && (IsSpace(name.back()) || name.back() == ':' || name.back() == '*')) name.remove_suffix(1);
+      while (!name.empty() && (IsSpace(name.front()) || name.front() == '*')) name.remove_prefix(1);
+      if (!name.empty() && name.size() <= 60) col.subject = std::string(name);
     }
     return col;
   }
@@ -662,6 +669,7 @@ class StatisticFinder : public Finder {
           c.pattern = &table_pattern_;
           c.value.kind = column.kind;
           c.value.unit = column.unit;
+          c.value.subject = column.subject;
           c.value.value = value;
           out->push_back(std::move(c));
         }

@@ -156,6 +156,8 @@ const Case kCases[] = {
     {"RangeCloserAfterAFigure", "Referrals rose from 79,977 to 105,439, a record.", "105,439", "count", 105439},
     {"CountedOpenerTakesTheClosersSubject", "The number went from 12 to 15 people.", "12", "count", 12, "", "",
      "people"},
+    {"TableColumnHeadingIsTheSubject", "Facility      Deaths    Detainees\nOtay Mesa     12        1,234\nAdelanto      7         1,690\n",
+     "1,234", "count", 1234, "", "", "Detainees"},
     {"FallingRangeIsTwoFigures", "The staff fell from 30 to 20 guards in a year.", "30", "count", 30, "", "", "guards"},
     {"StockDateAfterAPlace", "ICE held 39,000 people in detention on March 1, 2021.", "39,000 people", "count", 39000,
      "", "", "people", "2021-03-01"},
