@@ -516,7 +516,7 @@ class StatuteFinder final : public Finder {
       }
       // "Eur. Ct. H.R. 2012", "Inter-Am. Comm'n H.R. 5": a human-rights
       // court's reporter, not House bill 2012.
-      const std::string_view before = text.substr(0, bill_begin);
+      const std::string_view before = std::string_view(text).substr(0, bill_begin);
       if (bill.starts_with("H.") && (before.ends_with("Ct. ") || before.ends_with("Comm'n ") ||
                                      before.ends_with("Ct.") || before.ends_with("Comm'n"))) {
         return false;
