@@ -190,6 +190,7 @@ class StatisticFinder : public Finder {
     }
     AddTableCells(scope, &candidates);
     AddRangeEnds(scope, &candidates);
+    AddPartsOfFew(scope, &candidates);
     std::vector<Candidate> kept = SelectLongestCandidates(std::move(candidates));
     SetAsOf(doc, earlier, kept);
     for (Candidate& c : kept) {
@@ -467,6 +468,43 @@ class StatisticFinder : public Finder {
       c.pattern = lower.pattern;
       c.value = lower.value;
       c.value.value = *value;
+      out->push_back(std::move(c));
+    }
+  }
+
+  // "Eight of ten applicants", "nine of every ten cases": a part of a small whole
+  // counted right after it is a ratio, as "4 out of 10" is. The whole must
+  // be at most ten: "3 of 12 judges" names three judges of twelve.
+  void AddPartsOfFew(const Scope& s, std::vector<Candidate>* out) const {
+    const std::string_view text = s.text;
+    const size_t n = out->size();
+    for (size_t i = 0; i < n; ++i) {
+      const Candidate& whole = (*out)[i];
+      if (whole.value.kind != "count" || !whole.value.qualifier.empty() || whole.value.subject.empty() ||
+          whole.value.value < 2 || whole.value.value > 10) {
+        continue;
+      }
+      std::string_view of = PreviousWord(text, whole.begin);
+      if (of == "every") of = PreviousWord(text, static_cast<size_t>(of.data() - text.data()));  // "nine of every ten"
+      if (of != "of") continue;
+      const size_t of_at = static_cast<size_t>(of.data() - text.data());
+      const std::string_view part = PreviousWord(text, of_at);
+      if (part.empty()) continue;
+      const size_t part_at = static_cast<size_t>(part.data() - text.data());
+      if (s.blocked.Overlaps(part_at, whole.end)) continue;
+      std::optional<double> value;
+      if (std::all_of(part.begin(), part.end(), IsDigit)) {
+        value = ParseDigits(part, [] { return false; });
+      } else if (IsAsciiLetter(part.front()) && IsAsciiLetter(text[whole.begin]) &&
+                 std::all_of(part.begin() + 1, part.end(), [](char ch) { return IsAsciiLower(ch) || ch == '-'; })) {
+        value = ParseNumberWords(part, Language(s, part_at));
+      }
+      // "one of three diseases" picks one out; it measures no share.
+      if (!value || *value < 2 || *value > whole.value.value) continue;
+      Candidate c = whole;
+      c.begin = part_at;
+      c.value.kind = "ratio";
+      c.value.value = *value / whole.value.value;
       out->push_back(std::move(c));
     }
   }
