@@ -14,8 +14,9 @@ apostrophe is optional, a hyphen may be a space or nothing, and a name
 ending in a letter or digit ends at a word boundary (one ending in a
 period, "Fla. Stat.", cannot demand one). Abbreviations (`abbrev`) are
 case-sensitive whole words, longest first. The `instrument_key` fragment is
-the last two words of every name, in the same spelling rules: every name
-contains them, so patterns use it as their `prefilter`, and the scanner's
+a pair of adjacent words of every name, in the same spelling rules, the
+pair likeliest to be rare in running text (see key_of): every name contains
+it, so patterns use it as their `prefilter`, and the scanner's
 pass over all text looks for a few dozen words instead of every name.
 
 Citations: the `reporter` fragment is every abbreviation of
@@ -72,10 +73,26 @@ def fragments(pack):
         alternatives.append(regex)
     lines = ["(?i:" + alternatives[0]] + ["|" + a for a in alternatives[1:]] + [")"]
     abbrev = "\\b(?:" + "|".join(sorted(set(abbrevs), key=lambda a: (-len(a), a))) + ")\\b"
-    # Every name contains its last two words, as a rule the rarest pair in
-    # running text ("Nationality Act", "of Refugees").
+    # Every name contains each pair of its adjacent words; the key is the
+    # pair likeliest to be rare in running text: not a phrase news uses
+    # everywhere (`lists.instrument_key_common`: "United States", "Human
+    # Rights"), then fewest small words (`lists.instrument_key_stopwords`),
+    # then the one with the longest word, then the last.
+    stop = {w.lower() for w in pack["lists"].get("instrument_key_stopwords", [])}
+    common = {w.lower() for w in pack["lists"].get("instrument_key_common", [])}
     def key_of(name):
-        return ",?\\s".join(word_regexes(name)[-2:]).lower()
+        plain = re.split(r"\s+", name.replace(",", "").strip())
+        regexes = word_regexes(name)
+        if len(regexes) < 2:
+            return regexes[0].lower()
+        best, best_rank = None, None
+        for i in range(len(plain) - 1):
+            pair = [plain[i].lower(), plain[i + 1].lower()]
+            rank = (" ".join(pair) in common, sum(w in stop for w in pair),
+                    -max(len(w) for w in pair if w not in stop) if any(w not in stop for w in pair) else 0, -i)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = i, rank
+        return ",?\\s".join(regexes[best:best + 2]).lower()
     keys = sorted({key_of(n) for n in names}, key=lambda w: (-len(w), w))
     key = "(?i:" + "|".join(keys) + ")"
     return lines, abbrev, key
