@@ -130,7 +130,8 @@ struct Candidate {
   bool confirmed = false;  // year inferred but fixed by a stated weekday
   int weekday = -1;        // 0 (Sunday) to 6 when the text states one
   // A date relative to the document's: `rel_units` of `rel_unit` ("day",
-  // "week", "month", "year") after it; resolved once its date is known.
+  // "week", "month", "year") after it, or for "weekday" the direction
+  // (last -1, next 1, this 0) to `weekday`; resolved once its date is known.
   bool relative = false;
   int rel_units = 0;
   std::string_view rel_unit;
@@ -448,6 +449,23 @@ class DateFinder final : public Finder {
   bool ResolveRelative(const PatternMatch& m, std::string_view text, Candidate* c) const {
     if (WordBefore(text, c->begin).key() == "the") return false;  // "over the last year": a span
     c->relative = c->inferred = true;
+    if (m.Has("rel_weekday")) {
+      // "on Tuesday, March 3": a date follows, whose weekday this is.
+      if (m.end > c->end) return false;
+      auto day = weekdays_.find(LowerKey(m.Group("rel_weekday")).key());
+      if (day == weekdays_.end()) return false;
+      c->weekday = day->second;
+      c->rel_unit = "weekday";
+      if (m.Has("rel_wdir")) {
+        std::string dir(m.Group("rel_wdir"));
+        for (char& ch : dir) ch = IsUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch;
+        auto it = relative_offsets_.find(dir);
+        if (it == relative_offsets_.end()) return false;
+        c->rel_units = it->second;
+        c->rel_named = true;  // "this Tuesday": in the document's week
+      }
+      return true;
+    }
     if (m.Has("rel_word")) {
       auto it = relative_offsets_.find(LowerKey(m.Group("rel_word")).key());
       if (it == relative_offsets_.end()) return false;
@@ -495,15 +513,24 @@ class DateFinder final : public Finder {
       // Metadata may hold anything ("2021-13-45"): only a real date anchors.
       const bool month_known = ref.year > 0 && ref.month >= 1 && ref.month <= 12;
       const bool day_known = month_known && ref.day != 0 && IsValidDate(ref);
-      if (ref.year <= 0 || (unit == "month" && !month_known) || ((unit == "day" || unit == "week") && !day_known)) {
-        return true;
-      }
+      const bool needs_day = unit == "day" || unit == "week" || unit == "weekday";
+      if (ref.year <= 0 || (unit == "month" && !month_known) || (needs_day && !day_known)) return true;
       if (unit == "year") {
         c.a = {ref.year + c.rel_units, 0, 0};
       } else if (unit == "month") {
         c.a = AddMonths(ref, c.rel_units);
       } else if (unit == "day") {
         c.a = AddDays(ref, c.rel_units);
+      } else if (unit == "weekday") {
+        // Monday-based weekdays: the named one and the document's.
+        const int want = (c.weekday + 6) % 7, have = IsoWeekday(ref);
+        const int back = (have - want + 7) % 7, ahead = (want - have + 7) % 7;
+        int delta = -back;  // "on Tuesday": the last one on or before the date
+        if (c.rel_named && c.rel_units < 0) delta = back == 0 ? -7 : -back;  // "last Tuesday"
+        if (c.rel_named && c.rel_units > 0) delta = ahead == 0 ? 7 : ahead;  // "next Tuesday"
+        if (c.rel_named && c.rel_units == 0) delta = want - have;            // "this Tuesday"
+        c.a = AddDays(ref, delta);
+        c.weekday = -1;  // placed: no year to choose by it
       } else if (!c.rel_named) {
         c.a = AddDays(ref, 7 * c.rel_units);  // "two weeks ago": the day fourteen days before
       } else {
