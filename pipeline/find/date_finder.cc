@@ -4,6 +4,7 @@
 #include <array>
 #include <iterator>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -457,11 +458,9 @@ class DateFinder final : public Finder {
       c->weekday = day->second;
       c->rel_unit = "weekday";
       if (m.Has("rel_wdir")) {
-        std::string dir(m.Group("rel_wdir"));
-        for (char& ch : dir) ch = IsUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch;
-        auto it = relative_offsets_.find(dir);
-        if (it == relative_offsets_.end()) return false;
-        c->rel_units = it->second;
+        const std::optional<int> dir = Direction(m.Group("rel_wdir"));
+        if (!dir) return false;
+        c->rel_units = *dir;
         c->rel_named = true;  // "this Tuesday": in the document's week
       }
       return true;
@@ -477,12 +476,9 @@ class DateFinder final : public Finder {
     if (unit == relative_units_.end()) return false;
     c->rel_unit = unit->second;
     if (m.Has("rel_dir")) {
-      // "earlier this", "que viene": the words as written, spaces kept.
-      std::string dir(m.Group("rel_dir"));
-      for (char& ch : dir) ch = IsUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch;
-      auto it = relative_offsets_.find(dir);
-      if (it == relative_offsets_.end()) return false;
-      c->rel_units = it->second;
+      const std::optional<int> dir = Direction(m.Group("rel_dir"));
+      if (!dir) return false;
+      c->rel_units = *dir;
       c->rel_named = true;
       return true;
     }
@@ -501,6 +497,16 @@ class DateFinder final : public Finder {
     if (count <= 0 || count > 999) return false;
     c->rel_units = -count;  // "ago", "hace"
     return true;
+  }
+
+  // Returns the units after the document's date that direction `words`
+  // means ("last" -1, "next" 1, "earlier this" 0, "que viene" 1: the words
+  // as written, spaces kept), or nullopt for none listed.
+  std::optional<int> Direction(std::string_view words) const {
+    std::string key(words);
+    for (char& ch : key) ch = IsUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch;
+    auto it = relative_offsets_.find(key);
+    return it == relative_offsets_.end() ? std::nullopt : std::optional<int>(it->second);
   }
 
   // Gives relative dates their value from the document's date `ref`, and
