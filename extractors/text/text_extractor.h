@@ -1,4 +1,6 @@
-// Plain-text extractor: the file is the text, byte for byte.
+// Plain-text extractor: the file is the text, byte for byte, less the lines
+// of links a web page saved as text carries ("Related: A | B | C"); every
+// kept byte maps back to its offset in the file.
 #ifndef DOSSIER_EXTRACTORS_TEXT_TEXT_EXTRACTOR_H_
 #define DOSSIER_EXTRACTORS_TEXT_TEXT_EXTRACTOR_H_
 

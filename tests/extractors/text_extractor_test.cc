@@ -46,5 +46,21 @@ TEST(TextExtractorTest, NulBytesDoNotStopIt) {
   EXPECT_EQ(sink.docs[0].raw_text, bytes);
 }
 
+// A page saved as text keeps its "Related: A | B" line of links; it is no
+// part of the article, so it is left out, and every other byte still maps
+// back to its place in the file.
+TEST(TextExtractorTest, LinkListLinesAreLeftOut) {
+  const std::string bytes =
+      "The shelter filled on Oct. 12.\n\nRelated: Council to weigh budget Oct. 24 | Photos: A day | How to "
+      "donate\nMore people arrived.\nSee also: this ruling, not a list of links.\n";
+  CollectingSink sink;
+  ASSERT_TRUE(testing::Extract(InputFromBytes("page.txt", bytes), Format::kText, sink).ok());
+  ASSERT_EQ(sink.docs.size(), 1u);
+  const Document& doc = sink.docs[0];
+  EXPECT_EQ(doc.raw_text,
+            "The shelter filled on Oct. 12.\n\nMore people arrived.\nSee also: this ruling, not a list of links.\n");
+  EXPECT_GE(testing::ExpectFileRoundTrip(doc, bytes), 2u);
+}
+
 }  // namespace
 }  // namespace dossier
