@@ -1072,24 +1072,30 @@ class StatisticFinder : public Finder {
   // a verb after it in `count_verbs` ("..., 77 had been transferred").
   bool CountedByContext(std::string_view text, const Figure& fig) const {
     const size_t begin = fig.begin, end = fig.end;
+    // Digit groups ("114,300", "2 000") mark a quantity: a code, a year or
+    // a score is not written so.
+    const bool grouped =
+        fig.value >= 1000 && text.substr(begin, end - begin).find_first_of(",. ") != std::string_view::npos;
+    // "Germany (217,800), Costa Rica (129,500)": a figure alone in brackets
+    // after what it counts.
+    if (grouped && begin > 0 && text[begin - 1] == '(' && end < text.size() && text[end] == ')') return true;
     const std::string_view w1 = PreviousWord(text, begin);
     if (!w1.empty()) {
       const std::string one = AsciiLower(w1);
       if (count_leads_.contains(one)) return true;
       // "was 50,922": only a number in digit groups; "was 5" is as often a
       // score, an age or an hour.
-      if (fig.value >= 1000 && grouped_count_leads_.contains(one) &&
-          text.substr(begin, end - begin).find_first_of(",. ") != std::string_view::npos) {
-        return true;
-      }
+      if (grouped && grouped_count_leads_.contains(one)) return true;
       const std::string two = PreviousWordLower(text, static_cast<size_t>(w1.data() - text.data()));
       if (!two.empty() && count_leads_.contains(two + " " + one)) return true;
     }
+    const std::optional<Word> next = NounPhraseReader::NextWord(text, end);
+    if (!next || !count_verbs_.contains(next->lower)) return false;
+    // "..., while 114,300 were resettled": in digit groups, the verb is enough.
+    if (grouped) return true;
     size_t p = begin;
     while (p > 0 && text[p - 1] == ' ') --p;
-    if (p == 0 || (text[p - 1] != ',' && text[p - 1] != ';')) return false;
-    const std::optional<Word> next = NounPhraseReader::NextWord(text, end);
-    return next && count_verbs_.contains(next->lower);
+    return p > 0 && (text[p - 1] == ',' || text[p - 1] == ';');
   }
 
   static std::string PreviousWordLower(std::string_view text, size_t pos) {
