@@ -130,6 +130,7 @@ struct Candidate {
   bool cited = false;      // inside a citation: a publication date, no narrative time
   bool confirmed = false;  // year inferred but fixed by a stated weekday
   int weekday = -1;        // 0 (Sunday) to 6 when the text states one
+  bool attribute = false;  // "1978's hit": a work's year, no time the text is in
   // A date relative to the document's: `rel_units` of `rel_unit` ("day",
   // "week", "month", "year") after it, or for "weekday" the direction
   // (last -1, next 1, this 0) to `weekday`; resolved once its date is known.
@@ -282,6 +283,8 @@ class DateFinder final : public Finder {
       if (within(urls, c.begin, c.end)) continue;
       if (m.pattern->resolve == "cited_year" && !within(cases, c.begin, c.end)) continue;
       c.cited = within(cited, c.begin, c.end);
+      // "1978's 'What a Fool Believes'": a possessive year names a work.
+      c.attribute = !c.range && c.a.month == 0 && text.substr(c.end).starts_with("'s ");
       cands.push_back(c);
     }
     cands = SelectLongestSpans(std::move(cands));
@@ -795,7 +798,15 @@ class DateFinder final : public Finder {
       }
     };
     auto end_year = [](const Candidate& c) { return c.range ? c.b.year : c.a.year; };
-    auto is_context = [](const Candidate& c) { return c.a.year != 0 && !c.cited && (!c.inferred || c.confirmed); };
+    auto is_context = [](const Candidate& c) {
+      return c.a.year != 0 && !c.cited && !c.attribute && (!c.inferred || c.confirmed);
+    };
+    // The latest year the text states: its present, when it has no date of
+    // its own ("the tour starts in June 2020 ... Friday, December 6").
+    int latest = 0;
+    for (const Candidate& c : *cands) {
+      if (is_context(c)) latest = std::max(latest, end_year(c));
+    }
     // Candidates with a year that give context, in text order.
     std::vector<size_t> dated;
     bool missing = false;
@@ -810,7 +821,8 @@ class DateFinder final : public Finder {
       // A stated weekday fixes the year among the plausible ones.
       if (c.weekday >= 0 && c.a.month != 0 && c.a.day != 0 && !c.range) {
         const int base = prev != nullptr ? end_year(*prev) : ref.year;
-        const int options[] = {base, ref.year, ref.year + 1, ref.year - 1, base + 1, base - 1};
+        const int options[] = {base, ref.year, ref.year + 1, ref.year - 1, base + 1, base - 1,
+                               latest, latest - 1, latest + 1};
         for (int y : options) {
           if (y > 0 && c.a.day <= DaysInMonth(y, c.a.month) && Weekday(y, c.a.month, c.a.day) == c.weekday) {
             year = y;

@@ -157,6 +157,11 @@ const Case kCases[] = {
     {"weekday_fixed_date_gives_context",
      "The fiscal year 2019 report is out. Staff will present it on Wednesday, Feb. 26. Comments are due Feb. 21.",
      "Feb. 21", "2020-02-21", "day", "", true},
+    {"weekday_fits_the_latest_year_stated",
+     "The tour starts in June 2020. The band played its 1976 album. Tickets go on sale Friday, December 6 at noon.",
+     "Friday, December 6", "2019-12-06", "day", "", true},
+    {"possessive_year_is_no_context", "He sang on 1978's hit single. The tour resumes on March 3 in Ohio.",
+     "March 3", "--03-03", "day"},
     {"definite_month_takes_the_dated_month",
      "USCIS issued instructions on February 14, 2022. Plaintiffs sued in 2023. A hearing followed. The February "
      "instructions were vacated.",
