@@ -802,11 +802,26 @@ class DateFinder final : public Finder {
       return c.a.year != 0 && !c.cited && !c.attribute && (!c.inferred || c.confirmed);
     };
     // The latest year the text states: its present, when it has no date of
-    // its own ("the tour starts in June 2020 ... Friday, December 6").
-    int latest = 0;
+    // its own ("the tour starts in June 2020 ... Friday, December 6"); and
+    // the latest it states with a month, its narrative's present.
+    int latest = 0, latest_dated = 0;
     for (const Candidate& c : *cands) {
-      if (is_context(c)) latest = std::max(latest, end_year(c));
+      if (!is_context(c)) continue;
+      latest = std::max(latest, end_year(c));
+      if (c.a.month != 0) latest_dated = std::max(latest_dated, end_year(c));
     }
+    // A bare year inside a sentence's prose that lies years before the
+    // narrative ("the first time since 1905", "until 1982") is background:
+    // a day or month after it belongs to the narrative's present. A year
+    // opening its sentence or heading ("## 2021", "In 2019, ...") frames
+    // what follows.
+    auto background = [&](const Candidate& p) {
+      if (p.a.month != 0 || p.range || latest_dated <= end_year(p) + 1) return false;
+      const int sentence = doc.SentenceAt(p.begin);
+      if (sentence < 0) return false;
+      const size_t start = doc.sentences[static_cast<size_t>(sentence)].begin;
+      return p.begin > start + 3;  // more than "In " before it
+    };
     // Candidates with a year that give context, in text order.
     std::vector<size_t> dated;
     bool missing = false;
@@ -833,7 +848,7 @@ class DateFinder final : public Finder {
       }
       // "On March 11, 2020 ... life changed on March 11": the same day again.
       if (year == 0 && c.a.day != 0 && !c.range) year = DatedEarlier(*cands, dated, c);
-      if (year == 0 && prev != nullptr) {
+      if (year == 0 && prev != nullptr && !background(*prev)) {
         // The previous sentence may be a heading or list item ("## 2021").
         const int sentence = doc.SentenceAt(c.begin), prev_sentence = doc.SentenceAt(prev->begin);
         if (sentence >= 0 && prev_sentence >= sentence - 1) year = end_year(*prev);
@@ -846,7 +861,7 @@ class DateFinder final : public Finder {
         const int delta = c.a.month - ref.month;
         year = ref.year + (delta > 3 ? -1 : (delta < -8 ? 1 : 0));
       }
-      if (year == 0 && prev != nullptr) year = end_year(*prev);
+      if (year == 0 && prev != nullptr) year = background(*prev) ? latest_dated : end_year(*prev);
       if (year == 0 && ref.year != 0) year = ref.year;
       if (year == 0) {
         missing = true;

@@ -162,6 +162,10 @@ const Case kCases[] = {
      "Friday, December 6", "2019-12-06", "day", "", true},
     {"possessive_year_is_no_context", "He sang on 1978's hit single. The tour resumes on March 3 in Ohio.",
      "March 3", "--03-03", "day"},
+    {"background_year_in_prose_is_no_context",
+     "Rain fell on March 3, 2019. It was the wettest spell since 1905, officials said. On Oct. 26 the utility cut "
+     "power.",
+     "Oct. 26", "2019-10-26", "day", "", true},
     {"definite_month_takes_the_dated_month",
      "USCIS issued instructions on February 14, 2022. Plaintiffs sued in 2023. A hearing followed. The February "
      "instructions were vacated.",
