@@ -340,6 +340,7 @@ class StatisticFinder : public Finder {
       const std::string head = LastWordLower(text.substr(np->begin, np->end - np->begin));
       // "700 days", "3,000 km", "50 dollars" belong to other patterns.
       if (duration_units_.contains(head) || measure_units_.contains(head) || currencies_.contains(head)) return false;
+      if (Language(s, np->begin) == "es") np->end = SpanishAdjectivesEnd(text, np->end);
       if (!blocked.Overlaps(after, np->end)) {
         if (millions) c->value.value *= 1e6;
         if (c->value.qualifier.empty()) c->value.qualifier = bound;
@@ -507,6 +508,27 @@ class StatisticFinder : public Finder {
       c.value.value = *value / whole.value.value;
       out->push_back(std::move(c));
     }
+  }
+
+  // Returns the end of the adjectives Spanish puts after a counted noun
+  // ending at `pos`: "1.200 migrantes [centroamericanos]", "300 niños [no
+  // acompañados]". Plural adjectives (-os, -as, -es), at most two; a verb's
+  // plural (-an, -en) or a stop word ends them.
+  size_t SpanishAdjectivesEnd(std::string_view text, size_t pos) const {
+    size_t end = pos, at = pos;
+    for (int i = 0; i < 3; ++i) {
+      const std::optional<Word> w = NounPhraseReader::NextWord(text, at);
+      if (!w || w->capitalized || w->acronym) break;
+      at = w->end;
+      if (w->lower == "no" && i == 0) continue;  // "no acompañados"
+      const std::string_view word = w->lower;
+      if (word.size() < 4 || np_.IsStopWord(word) ||
+          !(word.ends_with("os") || word.ends_with("as") || word.ends_with("es"))) {
+        break;
+      }
+      end = w->end;
+    }
+    return end;
   }
 
   // Returns true when "N out of M" / "one in five" of `m` is a ratio.
