@@ -340,7 +340,11 @@ class StatisticFinder : public Finder {
       const std::string head = LastWordLower(text.substr(np->begin, np->end - np->begin));
       // "700 days", "3,000 km", "50 dollars" belong to other patterns.
       if (duration_units_.contains(head) || measure_units_.contains(head) || currencies_.contains(head)) return false;
-      if (Language(s, np->begin) == "es") np->end = SpanishAdjectivesEnd(text, np->end);
+      // The words first, the sentence's language (a read of it) only then.
+      if (const size_t adjectives = SpanishAdjectivesEnd(text, np->end);
+          adjectives > np->end && Language(s, np->begin) == "es") {
+        np->end = adjectives;
+      }
       if (!blocked.Overlaps(after, np->end)) {
         if (millions) c->value.value *= 1e6;
         if (c->value.qualifier.empty()) c->value.qualifier = bound;
@@ -1111,13 +1115,13 @@ class StatisticFinder : public Finder {
       const std::string two = PreviousWordLower(text, static_cast<size_t>(w1.data() - text.data()));
       if (!two.empty() && count_leads_.contains(two + " " + one)) return true;
     }
-    const std::optional<Word> next = NounPhraseReader::NextWord(text, end);
-    if (!next || !count_verbs_.contains(next->lower)) return false;
-    // "..., while 114,300 were resettled": in digit groups, the verb is enough.
-    if (grouped) return true;
+    // A count verb after it counts a number opening a clause or, in digit
+    // groups, wherever its clause starts ("..., while 114,300 were resettled").
     size_t p = begin;
     while (p > 0 && text[p - 1] == ' ') --p;
-    return p > 0 && (text[p - 1] == ',' || text[p - 1] == ';');
+    if (!grouped && !(p > 0 && (text[p - 1] == ',' || text[p - 1] == ';'))) return false;
+    const std::optional<Word> next = NounPhraseReader::NextWord(text, end);
+    return next && count_verbs_.contains(next->lower);
   }
 
   static std::string PreviousWordLower(std::string_view text, size_t pos) {
