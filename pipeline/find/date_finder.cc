@@ -455,7 +455,8 @@ class DateFinder final : public Finder {
     c->relative = c->inferred = true;
     if (m.Has("rel_weekday")) {
       // "on Tuesday, March 3": a date follows, whose weekday this is.
-      if (m.end > c->end) return false;
+      const Word next = WordAfter(text, c->end < text.size() && text[c->end] == ',' ? c->end + 1 : c->end);
+      if (months_.contains(next.key()) || next.AllDigits()) return false;
       auto day = weekdays_.find(LowerKey(m.Group("rel_weekday")).key());
       if (day == weekdays_.end()) return false;
       c->weekday = day->second;
