@@ -13,13 +13,17 @@ void AppendTwo(int n, std::string* out) {
   out->push_back(static_cast<char>('0' + n % 10));
 }
 
+// The day `d` (valid, day precision) on the proleptic Gregorian calendar.
+std::chrono::sys_days SysDays(const CalendarDate& d) {
+  namespace c = std::chrono;
+  return c::year_month_day(c::year(d.year), c::month(static_cast<unsigned>(d.month)),
+                           c::day(static_cast<unsigned>(d.day)));
+}
+
 }  // namespace
 
 CalendarDate AddDays(const CalendarDate& d, int days) {
-  namespace c = std::chrono;
-  const c::sys_days day = c::year_month_day(c::year(d.year), c::month(static_cast<unsigned>(d.month)),
-                                            c::day(static_cast<unsigned>(d.day)));
-  const c::year_month_day moved(day + c::days(days));
+  const std::chrono::year_month_day moved(SysDays(d) + std::chrono::days(days));
   return {static_cast<int>(moved.year()), static_cast<int>(static_cast<unsigned>(moved.month())),
           static_cast<int>(static_cast<unsigned>(moved.day()))};
 }
@@ -30,10 +34,7 @@ CalendarDate AddMonths(const CalendarDate& d, int months) {
 }
 
 int IsoWeekday(const CalendarDate& d) {
-  namespace c = std::chrono;
-  const c::sys_days day = c::year_month_day(c::year(d.year), c::month(static_cast<unsigned>(d.month)),
-                                            c::day(static_cast<unsigned>(d.day)));
-  return static_cast<int>(c::weekday(day).iso_encoding()) - 1;
+  return static_cast<int>(std::chrono::weekday(SysDays(d)).iso_encoding()) - 1;
 }
 
 int DaysInMonth(int year, int month) {
