@@ -140,12 +140,9 @@ struct Candidate {
   bool rel_named = false;  // "last week" (the calendar week), not "two weeks ago"
 };
 
-// Returns the weekday (0 = Sunday) of a valid day-precision date.
-int Weekday(int year, int month, int day) {
-  static constexpr int kOffsets[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
-  if (month < 3) --year;
-  return (year + year / 4 - year / 100 + year / 400 + kOffsets[month - 1] + day) % 7;
-}
+// Returns the weekday (0 = Sunday, as lists.weekdays counts) of a valid
+// day-precision date.
+int Weekday(int year, int month, int day) { return (IsoWeekday({year, month, day}) + 1) % 7; }
 
 // Returns the non-overlapping subset of `cands`: longest span first, then
 // higher priority, then earlier start; sorted by start.
