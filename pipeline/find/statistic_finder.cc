@@ -611,7 +611,16 @@ class StatisticFinder : public Finder {
     const size_t frac_begin = m.GroupBegin("frac", text);
     const bool joined = !numer_text.empty() && frac_begin > 0 && text[frac_begin - 1] == '-';
     const bool plural = frac.ends_with('s');
-    if (!has_qual && !has_of && !(joined || (plural && !numer_text.empty()))) return false;
+    // "Nearly half (48%) of those interviewed": a bracketed figure between
+    // the share and its "of". The bracket keeps its own figure, so the span
+    // stays on the share; the subject is still what follows "of".
+    size_t bracket_of = npos;
+    if (const size_t frac_end = frac_begin + m.Group("frac").size();
+        !has_of && frac_end + 2 < text.size() && text[frac_end] == ' ' && text[frac_end + 1] == '(') {
+      const size_t close = text.find(')', frac_end + 2);
+      if (close != npos && close - frac_end <= 24 && text.substr(close + 1).starts_with(" of ")) bracket_of = close + 1;
+    }
+    if (!has_qual && !has_of && bracket_of == npos && !(joined || (plural && !numer_text.empty()))) return false;
     // "the second half of 2019", "a safe third country".
     if (!has_qual && fraction_blockers_.contains(PreviousWordLower(text, m.begin))) return false;
     if (blocked.Overlaps(m.begin, m.end)) return false;
@@ -623,6 +632,10 @@ class StatisticFinder : public Finder {
       if (of.number_only && !has_qual) return false;  // "half of 2019"
       if (of.end != npos && !blocked.Overlaps(c->end, of.end)) c->end = of.end;
       if (!of.subject.empty()) c->value.subject = of.subject;
+    } else if (bracket_of != npos) {
+      OfPhrase of = ReadOf(text, bracket_of);
+      if (of.number_only && !has_qual) return false;
+      c->value.subject = of.subject;
     }
     return true;
   }
