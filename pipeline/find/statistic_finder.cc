@@ -176,6 +176,10 @@ class StatisticFinder : public Finder {
       if (e.type == EntityType::kStatistic) continue;
       // "twelve days later" may be a relative date and still a duration.
       if (const DateValue* d = e.as<DateValue>(); d != nullptr && d->relative) continue;
+      // A footnote or bibliography entry is prose with its figures
+      // ("TRAC, ... 71,000 people were returned"); only a case, reporter or
+      // address holds numbers that count nothing (volume, page, path).
+      if (const CitationValue* n = e.as<CitationValue>(); n != nullptr && n->kind == "note") continue;
       blocked.Add(e.span.begin, e.span.end);
     }
     blocked.Finish();

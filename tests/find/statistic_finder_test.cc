@@ -174,6 +174,10 @@ const Case kCases[] = {
     {"ShareWithABracketedFigureBeforeOf", "Half (52 percent) of respondents were women.", "Half", "ratio", 0.5, "", "",
      "respondents"},
     {"BracketedFigureInsideAShare", "Half (52 percent) of respondents were women.", "52 percent", "percent", 52},
+    {"FigureInsideAFootnote",
+     "Body text ends here.\n\nNotes\n\n1. TRAC Immigration, \"Details on MPP,\" 2020: over 62,000 asylum seekers "
+     "returned.\n",
+     "over 62,000 asylum seekers", "count", 62000, "", "over", "asylum seekers"},
     {"FallingRangeIsTwoFigures", "The staff fell from 30 to 20 guards in a year.", "30", "count", 30, "", "", "guards"},
     {"StockDateAfterAPlace", "ICE held 39,000 people in detention on March 1, 2021.", "39,000 people", "count", 39000,
      "", "", "people", "2021-03-01"},
