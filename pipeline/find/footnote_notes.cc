@@ -196,9 +196,29 @@ void FindNumberedNotes(const Document& doc, std::vector<NoteRange>* out) {
   }
 }
 
+// Returns true when `s` reads as running prose: more than twelve words,
+// most of them starting in lower case ("Texas SB 4 was blocked by a federal
+// judge on ..."). A reference's words are mostly names and title words.
+bool IsProse(std::string_view s) {
+  size_t words = 0, lower = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsSpace(s[i]) || i == 0) {
+      const size_t w = IsSpace(s[i]) ? i + 1 : i;
+      if (w < s.size() && !IsSpace(s[w])) {
+        ++words;
+        if (std::islower(static_cast<unsigned char>(s[w]))) ++lower;
+      }
+    }
+  }
+  return words > 12 && lower * 2 > words;
+}
+
 bool LooksLikeReference(std::string_view p) {
   if (p.size() < 20 || p.size() > kMaxNoteBytes) return false;
   if (p.find("http") != std::string_view::npos || p.find('"') != std::string_view::npos) return true;
+  // A dated sentence under a "Notes" heading is a note on the text, not a
+  // work a reader could look up.
+  if (IsProse(p)) return false;
   for (size_t i = 0; i + 4 <= p.size(); ++i) {
     if ((p[i] == '1' && p[i + 1] == '9') || (p[i] == '2' && p[i + 1] == '0')) {
       if (IsDigit(p[i + 2]) && IsDigit(p[i + 3]) && (i == 0 || !IsDigit(p[i - 1])) &&
@@ -495,17 +515,7 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
     return parts;
   }
   // No quoted title: "Author. Title. Date." pieces, unless it is prose.
-  size_t words = 0, lower = 0;
-  for (size_t i = 0; i < note.size(); ++i) {
-    if (IsSpace(note[i]) || i == 0) {
-      const size_t w = IsSpace(note[i]) ? i + 1 : i;
-      if (w < note.size() && !IsSpace(note[w])) {
-        ++words;
-        if (std::islower(static_cast<unsigned char>(note[w]))) ++lower;
-      }
-    }
-  }
-  if (words > 12 && lower * 2 > words) return parts;
+  if (IsProse(note)) return parts;
   const std::vector<std::pair<size_t, size_t>> pieces = Pieces(note);
   // "Author, Title, GAO-20-330 (Washington, D.C.: GAO, March 2020)": one
   // piece whose closing parenthesis names place, publisher and date.

@@ -332,6 +332,13 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   EXPECT_EQ(chicago->date, "2007");
 }
 
+// A "Notes" list of dated sentences notes on the text; it cites no work.
+TEST(CitationFinderTest, ProseUnderANotesHeadingIsNoReference) {
+  EXPECT_TRUE(Citations("Body text ends here.\n\nNotes\n\n- Texas SB 4 was blocked by a federal judge on Feb. 29, "
+                        "2024; the appeals court stayed that order on March 2.\n")
+                  .empty());
+}
+
 // A footnote that states something and ends on a rule or statute cite (an
 // amicus brief's authorship statement) is no reference to a work: only an
 // entry made mostly of cites is a note.
