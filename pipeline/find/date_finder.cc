@@ -467,9 +467,9 @@ class DateFinder final : public Finder {
       return true;
     }
     if (m.Has("rel_word")) {
-      auto it = relative_offsets_.find(LowerKey(m.Group("rel_word")).key());
-      if (it == relative_offsets_.end()) return false;
-      c->rel_units = it->second;
+      const std::optional<int> offset = Direction(m.Group("rel_word"));  // "yesterday" -1
+      if (!offset) return false;
+      c->rel_units = *offset;
       c->rel_unit = "day";
       return true;
     }
@@ -500,9 +500,9 @@ class DateFinder final : public Finder {
     return true;
   }
 
-  // Returns the units after the document's date that direction `words`
-  // means ("last" -1, "next" 1, "earlier this" 0, "que viene" 1: the words
-  // as written, spaces kept), or nullopt for none listed.
+  // Returns the units after the document's date that `words` mean: a
+  // direction ("last" -1, "next" 1, "earlier this" 0, "que viene" 1) or a
+  // day ("yesterday" -1), as written, spaces kept; nullopt for none listed.
   std::optional<int> Direction(std::string_view words) const {
     std::string key(words);
     for (char& ch : key) ch = IsUpper(ch) ? static_cast<char>(ch - 'A' + 'a') : ch;

@@ -420,15 +420,9 @@ class StatisticFinder : public Finder {
         if (lead != "between" && lead != "from") continue;
       }
       if (s.blocked.Overlaps(low_at, low_at + low.size())) continue;
-      std::optional<double> value;
-      if (IsDigit(low.front()) && IsDigit(low.back())) {
-        value = ParseDigits(low, [&] { return DecimalComma(s, low_at); });
-      } else if (IsAsciiLetter(text[upper.begin]) && IsAsciiLetter(low.front()) &&
-                 std::all_of(low.begin() + 1, low.end(), [](char ch) { return IsAsciiLower(ch) || ch == '-'; })) {
-        // Spelled out like the figure closing the range ("one or two
-        // nights"), never "rose to two" read as a number.
-        value = ParseNumberWords(low, Language(s, low_at));
-      }
+      // Spelled out only like the figure closing the range ("one or two
+      // nights"), never "rose to two" read as a number.
+      const std::optional<double> value = WordValue(s, low, IsAsciiLetter(text[upper.begin]));
       if (!value) continue;
       Candidate c;
       c.begin = low_at;
@@ -481,6 +475,19 @@ class StatisticFinder : public Finder {
     }
   }
 
+  // Returns the value of `word`, one token of `s.text`: digits as its
+  // sentence writes them, or, when `spelled` allows, a number word
+  // ("one", "Ten", "twenty-five"); nullopt for anything else.
+  std::optional<double> WordValue(const Scope& s, std::string_view word, bool spelled) const {
+    const size_t at = static_cast<size_t>(word.data() - s.text.data());
+    if (IsDigit(word.front()) && IsDigit(word.back())) return ParseDigits(word, [&] { return DecimalComma(s, at); });
+    if (spelled && IsAsciiLetter(word.front()) &&
+        std::all_of(word.begin() + 1, word.end(), [](char ch) { return IsAsciiLower(ch) || ch == '-'; })) {
+      return ParseNumberWords(word, Language(s, at));
+    }
+    return std::nullopt;
+  }
+
   // "Eight of ten applicants", "nine of every ten cases": a part of a small whole
   // counted right after it is a ratio, as "4 out of 10" is. The whole must
   // be at most ten: "3 of 12 judges" names three judges of twelve.
@@ -501,13 +508,7 @@ class StatisticFinder : public Finder {
       if (part.empty()) continue;
       const size_t part_at = static_cast<size_t>(part.data() - text.data());
       if (s.blocked.Overlaps(part_at, whole.end)) continue;
-      std::optional<double> value;
-      if (std::all_of(part.begin(), part.end(), IsDigit)) {
-        value = ParseDigits(part, [] { return false; });
-      } else if (IsAsciiLetter(part.front()) && IsAsciiLetter(text[whole.begin]) &&
-                 std::all_of(part.begin() + 1, part.end(), [](char ch) { return IsAsciiLower(ch) || ch == '-'; })) {
-        value = ParseNumberWords(part, Language(s, part_at));
-      }
+      const std::optional<double> value = WordValue(s, part, IsAsciiLetter(text[whole.begin]));
       // "one of three diseases" picks one out; it measures no share.
       if (!value || *value < 2 || *value > whole.value.value) continue;
       Candidate c = whole;

@@ -730,8 +730,8 @@ class StatuteFinder final : public Finder {
     // A bare "section N" needs N cited before, unless N is plainly a law's:
     // a four-digit code section or one with subsections ("Section 1326",
     // "Section 212(d)(5)"), which a report's own sections never are.
-    const bool require_same = m.pattern->options.value("require_same_number", false) && !code_number &&
-                              normalized.find('(') == std::string::npos;
+    const bool word_section = m.pattern->options.value("require_same_number", false);
+    const bool require_same = word_section && !code_number && normalized.find('(') == std::string::npos;
     if (m.Has("ref")) {
       auto it = nouns_.find(m.Group("ref"));
       if (it == nouns_.end()) return false;
@@ -744,7 +744,6 @@ class StatuteFinder final : public Finder {
       std::string_view after = std::string_view(text).substr(m.end);
       // "under section 1252(e)(3) in time": after the word "section", "in"
       // goes on with the sentence, not to what the provision belongs to.
-      const bool word_section = m.pattern->options.value("require_same_number", false);
       for (std::string_view w : {" of ", " in ", " to the ", " de ", " del "}) {
         if (after.starts_with(w) && !(word_section && w == " in ")) return false;
       }
