@@ -390,9 +390,10 @@ std::string Author(std::string_view piece) {
       author = TrimPunct(std::string_view(author).substr(0, open));
     }
   }
-  // An initial keeps its period: "Smith, J.".
+  // A one-letter word ending the name is an initial and keeps its period
+  // ("Smith, J."), which trimming took.
   const size_t n = author.size();
-  if (n >= 2 && IsUpper(author[n - 1]) && author[n - 2] == ' ' && n < piece.size()) author += '.';
+  if (n >= 2 && IsUpper(author[n - 1]) && author[n - 2] == ' ') author += '.';
   return author;
 }
 
