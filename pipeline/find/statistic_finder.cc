@@ -156,6 +156,7 @@ class StatisticFinder : public Finder {
     for (std::string& s : StringsOf(pack.list("partitive_pronouns"))) partitive_pronouns_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("count_leads"))) count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("count_verbs"))) count_verbs_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("change_verbs"))) change_verbs_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("grouped_count_leads"))) grouped_count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("size_adjectives"))) size_adjectives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("decimal_comma_languages"))) decimal_comma_.insert(std::move(s));
@@ -284,6 +285,14 @@ class StatisticFinder : public Finder {
       auto it = measure_units_.find(Canonical(m.Group("munit")));
       c->value.kind = "measure";
       c->value.unit = it != measure_units_.end() ? it->second : Canonical(m.Group("munit"));
+      // "paid 120 million pounds" is money; "2 million pounds of food" a weight.
+      if (c->value.unit == "lb" && m.Has("mult") && Canonical(m.Group("munit")).starts_with("pound")) {
+        std::optional<Word> next = NounPhraseReader::NextWord(text, m.end);
+        if (!next || next->lower != "of") {
+          c->value.kind = "money";
+          c->value.unit = "GBP";
+        }
+      }
       return true;
     }
     c->value.kind = "count";
@@ -625,7 +634,14 @@ class StatisticFinder : public Finder {
       const size_t close = text.find(')', frac_end + 2);
       if (close != npos && close - frac_end <= 24 && text.substr(close + 1).starts_with(" of ")) bracket_of = close + 1;
     }
-    if (!has_qual && !has_of && bracket_of == npos && !(joined || (plural && !numer_text.empty()))) return false;
+    // "Arrests fell by a third": a change stated as a share, with no "of".
+    const bool by_change = [&] {
+      const std::string_view by = PreviousWord(text, m.begin);
+      return by == "by" && change_verbs_.contains(PreviousWordLower(text, static_cast<size_t>(by.data() - text.data())));
+    }();
+    if (!has_qual && !has_of && bracket_of == npos && !by_change && !(joined || (plural && !numer_text.empty()))) {
+      return false;
+    }
     // "the second half of 2019", "a safe third country".
     if (!has_qual && fraction_blockers_.contains(PreviousWordLower(text, m.begin))) return false;
     if (blocked.Overlaps(m.begin, m.end)) return false;
@@ -1326,7 +1342,7 @@ class StatisticFinder : public Finder {
   std::unordered_map<std::string, std::string> qualifiers_, currencies_, duration_units_, measure_units_,
       postfix_qualifiers_;
   std::unordered_map<std::string, double> multipliers_, denominators_;
-  std::unordered_set<std::string> label_words_, fraction_blockers_, times_comparatives_, fraction_articles_, of_words_, partitive_pronouns_,
+  std::unordered_set<std::string> label_words_, fraction_blockers_, change_verbs_, times_comparatives_, fraction_articles_, of_words_, partitive_pronouns_,
       decimal_comma_, count_leads_, count_verbs_, grouped_count_leads_, size_adjectives_;
   std::vector<std::string> as_of_triggers_;  // longest first
   std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
