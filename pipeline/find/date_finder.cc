@@ -198,6 +198,7 @@ class DateFinder final : public Finder {
  public:
   explicit DateFinder(const PatternPack& pack) {
     ReadMap(pack.list("months"), &months_);
+    ReadMap(pack.list("day_words"), &day_words_);
     ReadMap(pack.list("modifiers"), &modifiers_);
     range_articles_ = ReadWords(pack.list("range_articles"));
     const json& openers = pack.list("range_openers");
@@ -374,6 +375,19 @@ class DateFinder final : public Finder {
     return it == modifiers_.end() ? std::string_view() : std::string_view(it->second);
   }
 
+  // Returns the day of the month `s` names: digits, an English ordinal
+  // word read by ICU ("twenty-first"), or one of lists.day_words
+  // ("primero"); 0 when it names none.
+  int DayNumber(std::string_view s) const {
+    if (s.empty()) return 0;
+    if (IsDigit(s[0])) return ParseDigits(s);
+    std::string lower;
+    for (char c : s) lower.push_back(IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
+    if (auto it = day_words_.find(lower); it != day_words_.end()) return it->second;
+    const std::optional<double> v = ParseOrdinalWord(lower);
+    return v && *v >= 1 && *v <= 31 ? static_cast<int>(*v) : 0;
+  }
+
   // Reads one end's groups (prefix "a_" or "b_"). Returns false when a
   // part does not parse.
   bool ReadEnd(const PatternMatch& m, bool second, int near_year, CalendarDate* d) const {
@@ -386,7 +400,7 @@ class DateFinder final : public Finder {
       d->year = year.size() == 2 ? ExpandShortYear(y, near_year) : y;
     }
     if (!month.empty() && (d->month = MonthNumber(month)) == 0) return false;
-    if (!day.empty() && (d->day = ParseDigits(day)) <= 0) return false;
+    if (!day.empty() && (d->day = DayNumber(day)) <= 0) return false;
     // "12.25.2019": a numeric month over 12 must be the day.
     if (d->month > 12 && d->day != 0 && d->day <= 12 && IsDigit(month[0])) std::swap(d->month, d->day);
     if (!second && m.Has("a_n1")) {  // US order unless the first cannot be a month
@@ -881,6 +895,7 @@ class DateFinder final : public Finder {
   }
 
   std::map<std::string, int, std::less<>> months_;
+  std::map<std::string, int, std::less<>> day_words_;  // "primero" 1
   std::map<std::string, std::string, std::less<>> modifiers_;
   std::map<std::string, WordSet, std::less<>> range_openers_;
   WordSet range_articles_;  // skipped before a range's ends: "el", "la"
