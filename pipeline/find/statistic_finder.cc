@@ -1154,7 +1154,13 @@ class StatisticFinder : public Finder {
     size_t p = begin;
     while (p > 0 && text[p - 1] == ' ') --p;
     if (!grouped && !(p > 0 && (text[p - 1] == ',' || text[p - 1] == ';'))) return false;
-    const std::optional<Word> next = NounPhraseReader::NextWord(text, end);
+    // "22,123 (59.2%) had": the verb may follow the figure's bracketed share.
+    size_t after = end;
+    if (after + 1 < text.size() && text[after] == ' ' && text[after + 1] == '(') {
+      const size_t close = text.find(')', after + 2);
+      if (close != npos && close - after <= 24) after = close + 1;
+    }
+    const std::optional<Word> next = NounPhraseReader::NextWord(text, after);
     return next && count_verbs_.contains(next->lower);
   }
 
@@ -1257,8 +1263,25 @@ class StatisticFinder : public Finder {
         continue;
       }
       auto it = as_of.find(doc.SentenceAt(c.begin));
-      if (it != as_of.end()) c.value.as_of = it->second;
+      if (it == as_of.end()) continue;
+      // "grew from 15,000 in March 2021 to 39,000 by September 2023": a
+      // figure with its own date after it is not the sentence's stock.
+      if (auto next = dates.lower_bound(c.end); next != dates.end() && next->second->value != it->second &&
+                                                 OwnDateFollows(text.substr(c.end, next->first - c.end))) {
+        continue;
+      }
+      c.value.as_of = it->second;
     }
+  }
+
+  // Returns true when `between` (the text from a figure to a date) gives
+  // the figure a date of its own: "in", after at most two words of the same
+  // clause ("15,000 in", "9.8% of cases in").
+  static bool OwnDateFollows(std::string_view between) {
+    if (between.size() > 30 || between.find_first_of(",;:()") != std::string_view::npos) return false;
+    const std::string words = Canonical(between);
+    if (words != "in" && !words.ends_with(" in")) return false;
+    return std::count(words.begin(), words.end(), ' ') <= 2;
   }
 
   // Returns true when `between` (the text from a figure to a day's date)
