@@ -1274,14 +1274,12 @@ class StatisticFinder : public Finder {
     }
   }
 
-  // Returns true when `between` (the text from a figure to a date) gives
-  // the figure a date of its own: "in", after at most two words of the same
-  // clause ("15,000 in", "9.8% of cases in").
+  // Returns true when `between` (the text from a figure, its noun included,
+  // to a date) gives the figure a date of its own: "in" right after it
+  // ("15,000 people in March 2021"). A period after more words ("five
+  // deaths so far in FY 2024") leaves the sentence's as-of date standing.
   static bool OwnDateFollows(std::string_view between) {
-    if (between.size() > 30 || between.find_first_of(",;:()") != std::string_view::npos) return false;
-    const std::string words = Canonical(between);
-    if (words != "in" && !words.ends_with(" in")) return false;
-    return std::count(words.begin(), words.end(), ' ') <= 2;
+    return between.size() <= 6 && Canonical(between) == "in";
   }
 
   // Returns true when `between` (the text from a figure to a day's date)
