@@ -238,6 +238,11 @@ class StatisticFinder : public Finder {
       if (std::optional<Figure> low = RangeLowerBound(text, *fig)) {
         fig->begin = low->begin;
         fig->value = low->value;
+        // "Some 30,000-40,000 people": the qualifier stands before the range.
+        if (qual.empty() && (qual = QualifierBefore(text, fig->begin)).size() > 0) {
+          c->value.qualifier = Qualifier(qual);
+          c->begin = static_cast<size_t>(qual.data() - text.data());
+        }
       }
     }
     // The core is the figure with its currency sign: it must stand alone.

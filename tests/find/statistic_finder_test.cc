@@ -191,6 +191,8 @@ const Case kCases[] = {
     {"PeriodAfterMoreWordsKeepsTheSentencesAsOf",
      "Data current as of 05/01/2024: ICE has announced five deaths so far in FY 2024.", "five deaths", "count", 5, "",
      "", "deaths", "2024-05-01"},
+    {"QualifierBeforeARange", "Some 30,000-40,000 people marched in the capital.", "Some 30,000-40,000 people",
+     "count", 30000, "", "about", "people"},
     {"CountBeforeItsBracketedShareAndVerb", "Of these, 22,123 (59.2%) had no criminal conviction.", "22,123", "count",
      22123},
     {"InDateIsNotAsOf", "In August 2019, researchers interviewed 10 asylum seekers.", "10 asylum seekers", "count",
