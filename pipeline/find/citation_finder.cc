@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -63,6 +64,14 @@ class CitationFinder final : public Finder {
       : genre_words_(Strings(pack.list("genre_words"))),
         vocabulary_{Strings(pack.list("reference_headings")), Strings(pack.list("reference_heading_qualifiers"))} {
     for (const std::string& w : Strings(pack.list("leading_words"))) leading_words_.insert(w);
+    const json& reporters = pack.list("reporters");
+    if (reporters.is_object()) {
+      for (const auto& [abbreviation, court] : reporters.items()) {
+        if (court.is_string() && !court.get<std::string>().empty()) {
+          reporter_courts_.emplace(WithoutSpaces(abbreviation), court.get<std::string>());
+        }
+      }
+    }
   }
 
   EntityType type() const override { return EntityType::kCitation; }
@@ -226,13 +235,28 @@ class CitationFinder final : public Finder {
     v.reporter = CollapseSpaces(m.Group("reporter"));
     v.page = std::string(m.Group("page"));
     v.court = CollapseSpaces(m.Group("court"));
+    // "585 U.S. 667 (2018)": with no court in the parenthetical, the court is
+    // the one the reporter reports (lists.reporters), when it is one.
+    if (v.court.empty() && !v.reporter.empty()) {
+      if (auto it = reporter_courts_.find(WithoutSpaces(v.reporter)); it != reporter_courts_.end()) v.court = it->second;
+    }
     v.year = std::string(m.Group("year"));
     return true;
+  }
+
+  // "F. Supp. 2d" and "F.Supp.2d" are one reporter.
+  static std::string WithoutSpaces(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+      if (c != ' ') out.push_back(c);
+    }
+    return out;
   }
 
   std::vector<std::string> genre_words_;
   NoteVocabulary vocabulary_;
   std::set<std::string, std::less<>> leading_words_;
+  std::map<std::string, std::string, std::less<>> reporter_courts_;  // "F.Supp.2d" -> its courts
 };
 
 }  // namespace

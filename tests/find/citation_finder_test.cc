@@ -80,7 +80,8 @@ TEST(CitationFinderTest, CasesReportersUrls) {
        "vacated in Capital Area Immigrants' Rights Coal. v. Trump, 471 F. Supp. 3d 25 (D.D.C. 2020).",
        "Capital Area Immigrants' Rights Coal. v. Trump, 471 F. Supp. 3d 25 (D.D.C. 2020)", "case",
        "Capital Area Immigrants' Rights Coal. v. Trump", "F. Supp. 3d", "D.D.C.", "2020"},
-      {"ReporterAlone", "as held at 924 F.3d 503 and later", "924 F.3d 503", "reporter", "", "F.3d", "", ""},
+      {"ReporterAloneTakesItsReportersCourts", "as held at 924 F.3d 503 and later", "924 F.3d 503", "reporter", "",
+       "F.3d", "United States Courts of Appeals", ""},
       {"ReporterWithSpacesInside", "rejected, 418 F. Supp. 3d 1096 (N.D. Cal. 2019).",
        "418 F. Supp. 3d 1096 (N.D. Cal. 2019)", "reporter", "", "F. Supp. 3d", "N.D. Cal.", "2019"},
       {"UrlWithoutTrailingPeriod", "Data: https://www.cbp.gov/newsroom/stats/mpp.",
@@ -91,13 +92,23 @@ TEST(CitationFinderTest, CasesReportersUrls) {
       {"ParallelReportersStayInOneCase",
        "See Hamdi v. Rumsfeld, 542 U.S. 507, 124 S. Ct. 2633, 159 L. Ed. 2d 578 (2004), for the rule.",
        "Hamdi v. Rumsfeld, 542 U.S. 507, 124 S. Ct. 2633, 159 L. Ed. 2d 578 (2004)", "case", "Hamdi v. Rumsfeld",
-       "U.S.", "", "2004"},
+       "U.S.", "Supreme Court of the United States", "2004"},
       {"PinpointThenParallelReporter", "As in Plyler v. Doe, 457 U.S. 202, 210, 102 S. Ct. 2382 (1982), it held.",
-       "Plyler v. Doe, 457 U.S. 202, 210, 102 S. Ct. 2382 (1982)", "case", "Plyler v. Doe", "U.S.", "", "1982"},
+       "Plyler v. Doe, 457 U.S. 202, 210, 102 S. Ct. 2382 (1982)", "case", "Plyler v. Doe", "U.S.",
+       "Supreme Court of the United States", "1982"},
       {"NominativeReporterInsideUsReports", "Since Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803), courts review.",
-       "Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803)", "case", "Marbury v. Madison", "U.S.", "", "1803"},
+       "Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803)", "case", "Marbury v. Madison", "U.S.",
+       "Supreme Court of the United States", "1803"},
       {"ShortFormWithAt", "The Board said so. Matter of Acosta, 19 I&N Dec. at 233.",
-       "Matter of Acosta, 19 I&N Dec. at 233", "case", "Matter of Acosta", "I&N Dec.", "", ""},
+       "Matter of Acosta, 19 I&N Dec. at 233", "case", "Matter of Acosta", "I&N Dec.", "Board of Immigration Appeals",
+       ""},
+      {"ReporterWithoutSpacesFindsItsCourt", "See Doe v. Smith, 123 F.Supp.2d 456 (2000).",
+       "Doe v. Smith, 123 F.Supp.2d 456 (2000)", "case", "Doe v. Smith", "F.Supp.2d", "United States District Courts",
+       "2000"},
+      {"WashingtonReportsAndAnExclamationInAName",
+       "In Barnes v. Yahoo!, Inc., 178 Wn. App. 929 (2014), the court agreed.",
+       "Barnes v. Yahoo!, Inc., 178 Wn. App. 929 (2014)", "case", "Barnes v. Yahoo!, Inc.", "Wn. App.",
+       "Washington Court of Appeals", "2014"},
       {"HyphenatedInitialsInPartyName", "In A.B.-C. v. Barr, 950 F.3d 1 (1st Cir. 2020), the panel split.",
        "A.B.-C. v. Barr, 950 F.3d 1 (1st Cir. 2020)", "case", "A.B.-C. v. Barr", "F.3d", "1st Cir.", "2020"},
       {"RegionalCourtBySeriesAndNumber",
@@ -137,10 +148,11 @@ TEST(CitationFinderTest, ReporterListAgreesWithFragment) {
   const RE2 reporter("(?:" + pack->fragment("reporter") + ")");
   ASSERT_TRUE(reporter.ok()) << reporter.error();
   const nlohmann::json& list = pack->list("reporters");
+  ASSERT_TRUE(list.is_object());
   ASSERT_GT(list.size(), 150u);
-  for (const auto& entry : list) {
-    const std::string name = entry.get<std::string>();
+  for (const auto& [name, court] : list.items()) {
     EXPECT_TRUE(RE2::FullMatch(name, reporter)) << name;
+    EXPECT_TRUE(court.is_string()) << name;
   }
   for (const char* cite : {"512 N.C. App. 44", "88 Ohio App. 3d 120", "201 So. 3d 7", "4 Wheat. 316"}) {
     const std::vector<Entity> found = Citations(std::string("The court relied on ") + cite + " in its ruling.");
