@@ -221,6 +221,7 @@ class StatisticFinder : public Finder {
     std::string_view qual = m.Group("qual");
     if (!qual.empty()) c->value.qualifier = Qualifier(qual);
     if (m.Has("frac")) return ResolveFraction(s, m, c);
+    if (m.Has("snum")) return ResolveSlashFraction(s, m, c);
 
     std::optional<Figure> fig = ReadFigure(s, m, "num", "words");
     if (!fig) return false;
@@ -579,6 +580,22 @@ class StatisticFinder : public Finder {
     } else {
       AttachOf(text, blocked, c, /*direct_noun=*/false);
     }
+    return true;
+  }
+
+  // "1/3 of the cases": a share written with a slash, its subject after "of".
+  bool ResolveSlashFraction(const Scope& s, const PatternMatch& m, Candidate* c) const {
+    const std::string_view numer = m.Group("snum"), den = m.Group("sden");
+    const int n = numer[0] - '0';
+    const int d = den.size() == 1 ? den[0] - '0' : 10 + (den[1] - '0');
+    if (n >= d || s.blocked.Overlaps(m.begin, m.end)) return false;
+    c->value.kind = "ratio";
+    c->value.value = static_cast<double>(n) / d;
+    c->end = m.GroupBegin("sden", s.text) + den.size();
+    OfPhrase of = ReadOf(s.text, c->end);
+    if (of.number_only) return false;  // "1/2 of 2019"
+    if (of.end != npos && !s.blocked.Overlaps(c->end, of.end)) c->end = of.end;
+    if (!of.subject.empty()) c->value.subject = of.subject;
     return true;
   }
 
