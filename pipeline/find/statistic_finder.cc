@@ -219,7 +219,17 @@ class StatisticFinder : public Finder {
     c->begin = m.begin;
     c->end = m.end;
     std::string_view qual = m.Group("qual");
-    if (!qual.empty()) c->value.qualifier = Qualifier(qual);
+    if (!qual.empty()) {
+      // "a 40 Under 40 honoree": a capitalized qualifier right after a number
+      // belongs to a title.
+      if (qual[0] >= 'A' && qual[0] <= 'Z') {
+        const std::string_view prev = PreviousWord(text, static_cast<size_t>(qual.data() - text.data()));
+        if (!prev.empty() && std::all_of(prev.begin(), prev.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+          return false;
+        }
+      }
+      c->value.qualifier = Qualifier(qual);
+    }
     if (m.Has("frac")) return ResolveFraction(s, m, c);
     if (m.Has("snum")) return ResolveSlashFraction(s, m, c);
 
@@ -385,7 +395,10 @@ class StatisticFinder : public Finder {
         return true;  // not "4 of these rules", where "these" is a determiner
       }
     }
-    if (m.Has("qual")) return !IsThreshold(text, m.begin, c->value.qualifier);
+    // A letter multiplier ("up to 4K on your TV") counts only with a noun or
+    // a currency, a qualifier before it or not.
+    if (m.Has("multx")) return false;
+    if (m.Has("qual")) return !IsThreshold(text, m.begin, c->value.qualifier) && !ClockTime(text, after);
     if (CountedByContext(text, fig)) return true;
     // A bare number counts nothing unless it is large by its multiplier.
     // A letter multiplier alone ("4K", "401k") names a format or a plan as
@@ -1207,6 +1220,19 @@ class StatisticFinder : public Finder {
       end = p = w->end;
     }
     return end;
+  }
+
+  // Returns true when an hour of the clock follows `pos`: "close to 2 a.m.",
+  // "after 10 pm".
+  static bool ClockTime(std::string_view text, size_t pos) {
+    if (pos + 3 > text.size() || text[pos] != ' ') return false;
+    const char c = static_cast<char>(text[pos + 1] | 0x20);
+    if (c != 'a' && c != 'p') return false;
+    const std::string_view rest = text.substr(pos + 2, 3);
+    const bool m = !rest.empty() && (rest[0] | 0x20) == 'm';
+    const bool dotted = rest.size() >= 2 && rest[0] == '.' && (rest[1] | 0x20) == 'm';
+    const size_t end = pos + 2 + (dotted ? 2 : m ? 1 : 0);
+    return (m || dotted) && (end >= text.size() || !IsAsciiLetter(text[end]));
   }
 
   // Returns true for an age or size threshold rather than a figure:
