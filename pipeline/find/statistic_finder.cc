@@ -626,6 +626,11 @@ class StatisticFinder : public Finder {
     }
     if (den < 2) return false;
     const std::string_view numer_text = m.Group("numer");
+    // "five-and-a-half points": the half of a mixed number, no share.
+    if (const std::string_view before = text.substr(0, m.begin);
+        before.ends_with("and-") || before.ends_with("and ") || before.ends_with("And ")) {
+      if (AsciiLower(numer_text) == "a") return false;
+    }
     double numer = 1;
     if (!numer_text.empty()) {
       const std::string n = AsciiLower(numer_text);

@@ -268,6 +268,7 @@ const NotAFigure kNotFigures[] = {
     {"StatuteYear", "The 1951 Refugee Convention protects refugees.", "1951"},
     {"DateDay", "The policy began on January 25, 2019.", "25"},
     {"TimeOfDay", "The hearing began at 10:30 in the morning.", "10:30"},
+    {"HalfOfAMixedNumber", "Their nominee lost by five-and-a-half points in the end.", "a-half"},
     {"HourAfterAQualifier", "The series ended close to 2 a.m. local time on Wednesday.", "2 a.m."},
     {"DisplayResolutionAfterAQualifier", "It streams games at up to 4K on your TV.", "4K"},
     {"AwardNameBetweenNumbers", "She was named a 40 Under 40 honoree this year.", "Under 40"},
