@@ -361,6 +361,18 @@ class StatisticFinder : public Finder {
       millions = true;
       noun_at = after + 1;
     }
+    // "3.2 Special registers", "1.1 Security fundamentals": a decimal
+    // before a capitalized word numbers a section; nothing counts in tenths.
+    if (!m.Has("mult") && !millions) {
+      const std::string_view digits = text.substr(fig.begin, after - fig.begin);
+      const size_t dot = digits.rfind('.');
+      // "70.000 Muslim": a dot before three digits groups thousands.
+      if (dot != npos && digits.size() - dot - 1 != 3 && digits.find(',') == npos && after + 1 < text.size() &&
+          text[after] == ' ' &&
+          text[after + 1] >= 'A' && text[after + 1] <= 'Z') {
+        return false;
+      }
+    }
     // "1,2 millones de migrantes": a multiplier word takes its noun after "de".
     if (m.Has("mult")) {
       if (std::optional<Word> de = NounPhraseReader::NextWord(text, noun_at); de && de->lower == "de") noun_at = de->end;
