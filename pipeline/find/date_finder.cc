@@ -426,6 +426,8 @@ class DateFinder final : public Finder {
     if (m.Has("decade")) {  // "the 1990s" -> 1990/1999
       if (GluedToCode(text, m.GroupBegin("decade", text))) return false;
       c->a.year = ParseDigits(m.Group("decade"));
+      // "the '90s": the century is the last one, but for the '00s and '10s.
+      if (c->a.year >= 0 && c->a.year < 100) c->a.year += c->a.year <= 10 ? 2000 : 1900;
       c->b.year = c->a.year + 9;
       c->range = true;
       if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));
