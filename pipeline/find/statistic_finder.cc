@@ -1306,7 +1306,9 @@ class StatisticFinder : public Finder {
       for (const std::string& trigger : as_of_triggers_) {
         if (!lead.ends_with(trigger)) continue;
         if (lead.size() > trigger.size() && IsAsciiLetter(lead[lead.size() - trigger.size() - 1])) continue;
-        as_of[sentence] = d->value;
+        // "through the first half of 2024": a figure stands at the period's end.
+        const size_t slash = d->value.find('/');
+        as_of[sentence] = slash == std::string::npos ? d->value : d->value.substr(slash + 1);
         break;
       }
     }
