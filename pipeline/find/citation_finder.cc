@@ -62,7 +62,11 @@ class CitationFinder final : public Finder {
  public:
   explicit CitationFinder(const PatternPack& pack)
       : genre_words_(Strings(pack.list("genre_words"))),
-        vocabulary_{Strings(pack.list("reference_headings")), Strings(pack.list("reference_heading_qualifiers"))} {
+        vocabulary_{Strings(pack.list("reference_headings")), Strings(pack.list("reference_heading_qualifiers"))},
+        openers_{Strings(pack.list("note_signals")), Strings(pack.list("note_short_forms"))} {
+    // "See also" before "See": the longest signal is stripped first.
+    std::stable_sort(openers_.signals.begin(), openers_.signals.end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
     for (const std::string& w : Strings(pack.list("leading_words"))) leading_words_.insert(w);
     const json& reporters = pack.list("reporters");
     if (reporters.is_object()) {
@@ -121,7 +125,8 @@ class CitationFinder final : public Finder {
       f.pattern = n.label.empty() ? "citation.bibliography_entry" : "citation.footnote";
       f.value.kind = "note";
       f.value.note_label = n.label;
-      NoteParts parts = ParseNoteParts(std::string_view(doc.text).substr(n.begin, n.end - n.begin), genre_words_);
+      NoteParts parts =
+          ParseNoteParts(std::string_view(doc.text).substr(n.begin, n.end - n.begin), genre_words_, openers_);
       f.value.author = std::move(parts.author);
       f.value.title = std::move(parts.title);
       f.value.publisher = std::move(parts.publisher);
@@ -155,7 +160,7 @@ class CitationFinder final : public Finder {
     for (Entity& e : all) {
       CitationValue* c = e.as<CitationValue>();
       if (c == nullptr || c->kind != "note" || !c->date.empty()) continue;
-      const NoteParts parts = ParseNoteParts(e.text, genre_words_);
+      const NoteParts parts = ParseNoteParts(e.text, genre_words_, openers_);
       auto it = std::lower_bound(dates.begin(), dates.end(), e.span.begin,
                                  [](const DateAt& d, size_t pos) { return d.begin < pos; });
       const std::string* first = nullptr;
@@ -255,6 +260,7 @@ class CitationFinder final : public Finder {
 
   std::vector<std::string> genre_words_;
   NoteVocabulary vocabulary_;
+  NoteOpeners openers_;
   std::set<std::string, std::less<>> leading_words_;
   std::map<std::string, std::string, std::less<>> reporter_courts_;  // "F.Supp.2d" -> its courts
 };

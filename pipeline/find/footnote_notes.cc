@@ -377,10 +377,21 @@ std::string TrimPunct(std::string_view s) {
   return CollapseSpaces(s);
 }
 
-// The author piece without an APA year after it: "Smith, J. (2020)" ->
-// "Smith, J.".
-std::string Author(std::string_view piece) {
+// The author piece without a signal before it or an APA year after it:
+// "See Smith, J. (2020)" -> "Smith, J.".
+std::string Author(std::string_view piece, const std::vector<std::string>& signals) {
   std::string author = TrimPunct(piece);
+  for (bool stripped = true; stripped;) {
+    stripped = false;
+    for (const std::string& signal : signals) {  // longest first
+      if (author.size() > signal.size() + 1 && author.starts_with(signal) &&
+          (author[signal.size()] == ' ' || author[signal.size()] == ',')) {
+        author = TrimPunct(std::string_view(author).substr(signal.size() + 1));
+        stripped = true;
+        break;
+      }
+    }
+  }
   if (author.size() > 6 && author.back() == ')') {
     const size_t open = author.rfind(" (");
     if (open != std::string::npos && (author.compare(open + 2, 4, "n.d.") == 0 ||
@@ -397,10 +408,14 @@ std::string Author(std::string_view piece) {
   return author;
 }
 
-// The offset of a closing "(Place: Publisher, date)" in `note`, or npos.
+// The offset of a closing "(Place: Publisher, date)" in `note`, or npos. A
+// page cited after it stays out: "(New York: HRF, February 2020), 4."
 size_t PublicationParenthesis(std::string_view note) {
   size_t end = note.size();
   while (end > 0 && (IsSpace(note[end - 1]) || note[end - 1] == '.')) --end;
+  size_t page = end;
+  while (page > 0 && (IsDigit(note[page - 1]) || note[page - 1] == '-')) --page;
+  if (page < end && page >= 3 && note[page - 1] == ' ' && note[page - 2] == ',' && note[page - 3] == ')') end = page - 2;
   if (end == 0 || note[end - 1] != ')') return npos;
   const size_t open = note.rfind('(', end - 1);
   if (open == npos) return npos;
@@ -459,8 +474,14 @@ std::vector<NoteRange> FindNotes(const Document& doc, const NoteVocabulary& word
   return kept;
 }
 
-NoteParts ParseNoteParts(std::string_view original, const std::vector<std::string>& genre_words) {
+NoteParts ParseNoteParts(std::string_view original, const std::vector<std::string>& genre_words,
+                         const NoteOpeners& openers) {
   NoteParts parts;
+  for (const std::string& form : openers.short_forms) {
+    if (original.starts_with(form) && (original.size() == form.size() || !IsAlnum(original[form.size()]))) {
+      return parts;  // "Id. at 1080": the note before it, again
+    }
+  }
   // Paragraph breaks inside a note are plain spaces here; the copy keeps
   // every offset, so the title's offsets hold in the original.
   std::string flat(original);
@@ -511,7 +532,9 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
     parts.title_begin = open;
     parts.title_end = close + 1;
     const std::vector<std::pair<size_t, size_t>> before = Pieces(note.substr(0, open));
-    if (!before.empty()) parts.author = Author(note.substr(before[0].first, before[0].second - before[0].first));
+    if (!before.empty()) {
+      parts.author = Author(note.substr(before[0].first, before[0].second - before[0].first), openers.signals);
+    }
     parts.publisher = PublisherOf(note.substr(close + 1), genre_words);
     return parts;
   }
@@ -524,7 +547,7 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
   if (paren != npos) {
     const size_t comma = note.find(", ");
     if (comma != npos && comma < paren) {
-      parts.author = Author(note.substr(0, comma));
+      parts.author = Author(note.substr(0, comma), openers.signals);
       const size_t tb = comma + 2;
       size_t te = paren;
       while (te > tb && (IsSpace(note[te - 1]) || note[te - 1] == ',')) --te;
@@ -540,7 +563,7 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
     parts.title_begin = pieces[0].first;
     parts.title_end = pieces[0].second;
   } else if (pieces.size() >= 2) {
-    parts.author = Author(note.substr(pieces[0].first, pieces[0].second - pieces[0].first));
+    parts.author = Author(note.substr(pieces[0].first, pieces[0].second - pieces[0].first), openers.signals);
     parts.title = TrimPunct(note.substr(pieces[1].first, pieces[1].second - pieces[1].first));
     parts.title_begin = pieces[1].first;
     parts.title_end = pieces[1].second;

@@ -52,9 +52,16 @@ struct NoteVocabulary {
 std::vector<NoteRange> FindNotes(const Document& doc, const NoteVocabulary& words,
                                  std::span<const std::pair<size_t, size_t>> cited = {});
 
+// The words a note may open with that are not its author.
+struct NoteOpeners {
+  std::vector<std::string> signals;      // "See", "See also", "Cf.": left out of the author
+  std::vector<std::string> short_forms;  // "Id.", "Ibid.": the note repeats another, no parts
+};
+
 // Returns the author, title and publisher of `note` (normalized text).
 // `genre_words` ("Media Note", "Press Release") are never a publisher.
-NoteParts ParseNoteParts(std::string_view note, const std::vector<std::string>& genre_words);
+NoteParts ParseNoteParts(std::string_view note, const std::vector<std::string>& genre_words,
+                         const NoteOpeners& openers = {});
 
 }  // namespace dossier
 

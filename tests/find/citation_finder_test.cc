@@ -344,6 +344,29 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   EXPECT_EQ(chicago->date, "2007");
 }
 
+// Footnotes that open with a signal or repeat the note before, and a
+// Chicago note with a page cited after its publication parenthesis.
+TEST(CitationFinderTest, NoteSignalsShortFormsAndPinpoints) {
+  const std::vector<Entity> found = Citations(
+      "The policy was challenged.1 Violence was documented.2 The report said so.3\n\n"
+      "1 See Kate Morrissey, \"Asylum seekers face violence in Tijuana,\" San Diego Union-Tribune, March 3, 2020.\n"
+      "2 Human Rights First, Delivered to Danger: Sending Asylum Seekers to Danger (New York: Human Rights First, "
+      "February 2020), 4.\n"
+      "3 Id. at 1080.\n");
+  ASSERT_EQ(found.size(), 3u) << Describe(found);
+  const CitationValue* signal = found[0].as<CitationValue>();
+  EXPECT_EQ(signal->author, "Kate Morrissey");
+  EXPECT_EQ(signal->title, "Asylum seekers face violence in Tijuana");
+  const CitationValue* pinpoint = found[1].as<CitationValue>();
+  EXPECT_EQ(pinpoint->author, "Human Rights First");
+  EXPECT_EQ(pinpoint->title, "Delivered to Danger: Sending Asylum Seekers to Danger");
+  EXPECT_EQ(pinpoint->publisher, "Human Rights First");
+  const CitationValue* id = found[2].as<CitationValue>();
+  EXPECT_EQ(id->kind, "note");
+  EXPECT_EQ(id->author, "");
+  EXPECT_EQ(id->title, "");
+}
+
 // A "Notes" list of dated sentences notes on the text; it cites no work.
 TEST(CitationFinderTest, ProseUnderANotesHeadingIsNoReference) {
   EXPECT_TRUE(Citations("Body text ends here.\n\nNotes\n\n- Texas SB 4 was blocked by a federal judge on Feb. 29, "
