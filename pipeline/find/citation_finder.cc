@@ -243,7 +243,8 @@ class CitationFinder final : public Finder {
     // "585 U.S. 667 (2018)": with no court in the parenthetical, the court is
     // the one the reporter reports (lists.reporters), when it is one.
     if (v.court.empty() && !v.reporter.empty()) {
-      if (auto it = reporter_courts_.find(WithoutSpaces(v.reporter)); it != reporter_courts_.end()) v.court = it->second;
+      auto it = reporter_courts_.find(WithoutSpaces(v.reporter));
+      if (it != reporter_courts_.end()) v.court = it->second;
     }
     v.year = std::string(m.Group("year"));
     return true;
