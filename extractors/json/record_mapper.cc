@@ -197,6 +197,31 @@ std::string DateMember(const ojson& obj, std::initializer_list<std::string_view>
   return "";
 }
 
+// The first member whose key names when the record happened or was
+// reported ("reported", "incident_date", "dateOfEvent") and whose value reads
+// as a date; "" when none. Keys of other dates (updates, births, deadlines)
+// are passed over.
+std::string AnyEventDate(const ojson& obj) {
+  if (!obj.is_object()) return "";
+  for (const auto& [key, value] : obj.items()) {
+    if (!value.is_string()) continue;
+    const std::string k = AsciiLower(key);
+    const bool names_event = k.find("date") != std::string::npos || k.starts_with("reported") ||
+                             k.starts_with("occurred") || k == "when";
+    if (!names_event) continue;
+    bool other = false;
+    for (std::string_view skip : {"updat", "modif", "birth", "expir", "deadline", "due", "end", "close"}) {
+      if (k.find(skip) != std::string::npos) other = true;
+    }
+    if (other) continue;
+    const std::string& text = value.get_ref<const std::string&>();
+    std::string v = IsoDatePart(text);
+    if (v.empty()) v = ParseDisplayDate(text);
+    if (!v.empty()) return v;
+  }
+  return "";
+}
+
 std::string AuthorOf(const ojson& v) {
   if (v.is_string()) return std::string(Trim(v.get_ref<const std::string&>()));
   if (v.is_object()) return StringMember(v, {"name", "fullName", "displayName"});
@@ -219,6 +244,7 @@ void FillMetadata(const ojson& record, bool line_record, Metadata& md) {
                        {"date", "datePublished", "publishedAt", "published", "publicationDate",
                         "incidentDate", "createdAt", "createdOn", "created"},
                        {"displayDate", "dateDisplay", "dateText", "date"});
+  if (md.date.empty()) md.date = AnyEventDate(record);
   md.modified = DateMember(record,
                            {"lastUpdated", "modified", "dateModified", "updatedAt", "lastModified", "updated"},
                            {"displayLastUpdated", "lastUpdated", "modified"});

@@ -161,6 +161,22 @@ TEST(JsonExtractorTest, TopLevelArrayAndSingleRecord) {
             "A single record. https://example.org/x. Published November 1, 2023.");
 }
 
+// A record dated under a key of its own ("reported", "incident_date")
+// still anchors the dates its prose leaves without a year; a date of
+// another kind ("updated_date", "date_of_birth") does not.
+TEST(JsonExtractorTest, EventDateUnderAnyDateKey) {
+  Extracted x = FromBytes(
+      "[{\"reported\": \"April 9, 2024\", \"narrative\": \"On April 8 a group of 45 people was returned.\"},"
+      " {\"date_of_birth\": \"1990-01-01\", \"incident_date\": \"2023-06-02\","
+      " \"narrative\": \"On June 1 the shelter closed its doors.\"},"
+      " {\"updated_date\": \"2024-01-05\", \"narrative\": \"On June 1 the shelter closed its doors.\"}]");
+  ASSERT_TRUE(x.status.ok()) << x.status.message();
+  ASSERT_EQ(x.sink.docs.size(), 3u);
+  EXPECT_EQ(x.sink.docs[0].metadata.date, "2024-04-09");
+  EXPECT_EQ(x.sink.docs[1].metadata.date, "2023-06-02");
+  EXPECT_EQ(x.sink.docs[2].metadata.date, "");
+}
+
 struct BadCase {
   const char* name;
   std::string bytes;
