@@ -157,6 +157,12 @@ class StatisticFinder : public Finder {
     for (std::string& s : StringsOf(pack.list("count_leads"))) count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("count_verbs"))) count_verbs_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("change_verbs"))) change_verbs_.insert(std::move(s));
+    if (const auto& joiners = pack.list("range_joiners"); joiners.is_object()) {
+      for (const auto& [joiner, leads] : joiners.items()) {
+        std::unordered_set<std::string>& needed = range_joiners_[joiner];
+        for (std::string& lead : StringsOf(leads)) needed.insert(std::move(lead));
+      }
+    }
     for (std::string& s : StringsOf(pack.list("grouped_count_leads"))) grouped_count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("size_adjectives"))) size_adjectives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("decimal_comma_languages"))) decimal_comma_.insert(std::move(s));
@@ -422,7 +428,8 @@ class StatisticFinder : public Finder {
   // nights": the bare number opening a range is a figure of the kind, unit
   // and subject of the one closing it (two figures, as ANNOTATION.md counts
   // `between $350 and $600`). Its words alone would not make it a count.
-  // `and` needs `between` or `from` before the range; `or` and `to` do not.
+  // Joiners and the leads they need come from lists.range_joiners: `and`
+  // needs `between` or `from` before the range; `or` and `to` do not.
   // The other way round, a bare number closing a range opened by a figure.
   void AddRangeEnds(const Scope& s, std::vector<Candidate>* out) const {
     const std::string_view text = s.text;
@@ -450,15 +457,13 @@ class StatisticFinder : public Finder {
       const Candidate& upper = (*out)[i];
       if (!upper.value.qualifier.empty() || upper.value.kind == "money" || upper.value.kind == "ratio") continue;
       const std::string_view joiner = PreviousWord(text, upper.begin);
-      if (joiner != "and" && joiner != "to" && joiner != "or") continue;
+      const auto joined = range_joiners_.find(std::string(joiner));
+      if (joined == range_joiners_.end()) continue;
       const size_t joiner_at = static_cast<size_t>(joiner.data() - text.data());
       const std::string_view low = PreviousWord(text, joiner_at);
       if (low.empty()) continue;
       const size_t low_at = static_cast<size_t>(low.data() - text.data());
-      if (joiner == "and") {
-        const std::string lead = PreviousWordLower(text, low_at);
-        if (lead != "between" && lead != "from") continue;
-      }
+      if (!joined->second.empty() && !joined->second.contains(PreviousWordLower(text, low_at))) continue;
       if (s.blocked.Overlaps(low_at, low_at + low.size())) continue;
       // Spelled out only like the figure closing the range ("one or two
       // nights"), never "rose to two" read as a number.
@@ -916,6 +921,15 @@ class StatisticFinder : public Finder {
           f.value *= it->second;
           f.end = m.GroupBegin(g, text) + mult.size();
           f.year_like = false;
+          // "140 mil 980 solicitudes": Mexican style spells out the thousands only.
+          if (AsciiLower(mult) == "mil" && f.end + 2 < text.size() && text[f.end] == ' ' && IsDigit(text[f.end + 1])) {
+            size_t e = f.end + 1;
+            while (e < text.size() && IsDigit(text[e]) && e - f.end <= 3) ++e;
+            if (e - f.end - 1 <= 3 && (e == text.size() || text[e] == ' ') && digits.find_first_of(".,") == npos) {
+              f.value += std::stod(std::string(text.substr(f.end + 1, e - f.end - 1)));
+              f.end = e;
+            }
+          }
         }
       }
       return std::isfinite(f.value) ? std::optional<Figure>(f) : std::nullopt;
@@ -1432,6 +1446,9 @@ class StatisticFinder : public Finder {
   std::unordered_map<std::string, double> multipliers_, denominators_;
   std::unordered_set<std::string> label_words_, fraction_blockers_, change_verbs_, times_comparatives_, fraction_articles_, of_words_, partitive_pronouns_,
       decimal_comma_, count_leads_, count_verbs_, grouped_count_leads_, size_adjectives_;
+  // Range joiner -> the words one of which must open the range ("and":
+  // "between", "from"); empty: none needed ("or", "to").
+  std::unordered_map<std::string, std::unordered_set<std::string>> range_joiners_;
   std::vector<std::string> as_of_triggers_;  // longest first
   std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
   SentenceLanguage language_;
