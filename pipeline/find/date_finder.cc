@@ -862,7 +862,10 @@ class DateFinder final : public Finder {
       }
       // "On March 11, 2020 ... life changed on March 11": the same day again.
       if (year == 0 && c.a.day != 0 && !c.range) year = DatedEarlier(*cands, dated, c);
-      if (year == 0 && prev != nullptr && !background(*prev)) {
+      // A year after the document's own ("hire 500 officers by 2025") is a
+      // target: the days a report tells of lie before it.
+      const bool future = prev != nullptr && ref.year != 0 && prev->a.month == 0 && end_year(*prev) > ref.year;
+      if (year == 0 && prev != nullptr && !background(*prev) && !future) {
         // The previous sentence may be a heading or list item ("## 2021").
         const int sentence = doc.SentenceAt(c.begin), prev_sentence = doc.SentenceAt(prev->begin);
         if (sentence >= 0 && prev_sentence >= sentence - 1) year = end_year(*prev);

@@ -1368,6 +1368,7 @@ class StatisticFinder : public Finder {
   // clause ("22,630 people on", "39,000 people in detention on").
   static bool StockDateFollows(std::string_view between) {
     if (between.size() > 40 || between.find_first_of(",;:()") != std::string_view::npos) return false;
+    if (between.find(". ") != std::string_view::npos) return false;  // "by 2025. On March 3": another sentence
     const std::string words = Canonical(between);
     if (words != "on" && !words.ends_with(" on")) return false;
     return std::count(words.begin(), words.end(), ' ') <= 3;

@@ -185,6 +185,8 @@ const Case kCases[] = {
     {"FallingRangeIsTwoFigures", "The staff fell from 30 to 20 guards in a year.", "30", "count", 30, "", "", "guards"},
     {"StockDateAfterAPlace", "ICE held 39,000 people in detention on March 1, 2021.", "39,000 people", "count", 39000,
      "", "", "people", "2021-03-01"},
+    {"DayInTheNextSentenceIsNotTheFigures", "Officers counted 400 people by 2025. On March 3 more came.",
+     "400 people", "count", 400, "", "", "people", "2025"},
     {"DayAfterAnotherClauseIsNotTheFigures", "Officers counted 400 people, most from Honduras, on March 1, 2021.",
      "400 people", "count", 400, "", "", "people", ""},
     {"DataFromIsNotAsOf", "According to data from June 2019, at least 13 pregnant women were placed in the program.",
