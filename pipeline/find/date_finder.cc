@@ -602,6 +602,12 @@ class DateFinder final : public Finder {
       const char n = text[end];
       if (n == '%' || n == '/') return false;
       if ((n == '-' || n == ':') && DigitAt(text, end + 1)) return false;
+      // "2019-CV-1234", "2020-ICE-0001": the year opens a case or file number.
+      if (n == '-' && end + 3 < text.size() && IsUpper(text[end + 1]) && IsUpper(text[end + 2])) {
+        size_t e = end + 1;
+        while (e < text.size() && IsUpper(text[e])) ++e;
+        if (e < text.size() && (text[e] == '-' || IsDigit(text[e]))) return false;
+      }
       if (n == '.' && DigitAt(text, end + 1)) decimal = true;
       if (n == ',' && DigitAt(text, end + 1) && DigitAt(text, end + 2) && DigitAt(text, end + 3) &&
           !DigitAt(text, end + 4)) {

@@ -238,6 +238,7 @@ const Counter kCounters[] = {
     {"money", "The fee was $2019 for the form.", "2019"},
     {"phone_number", "Call (202) 555-2019 for help.", "555-2019"},
     {"section_number", "See Section 2019 of the rule.", "2019"},
+    {"year_opening_a_file_number", "The file 2019-CV-1234 was sealed, as was 2020-ICE-0001.", "2019-CV"},
     {"page_number", "Read page 1999 of the record.", "1999"},
     {"bill_number", "H.R. 2019 was introduced.", "2019"},
     {"reporter_page", "Innovation Law Lab, 924 F.3d 2003 (9th Cir.)", "2003"},
