@@ -415,7 +415,9 @@ size_t PublicationParenthesis(std::string_view note) {
   while (end > 0 && (IsSpace(note[end - 1]) || note[end - 1] == '.')) --end;
   size_t page = end;
   while (page > 0 && (IsDigit(note[page - 1]) || note[page - 1] == '-')) --page;
-  if (page < end && page >= 3 && note[page - 1] == ' ' && note[page - 2] == ',' && note[page - 3] == ')') end = page - 2;
+  if (page < end && page >= 3 && note[page - 1] == ' ' && note[page - 2] == ',' && note[page - 3] == ')') {
+    end = page - 2;
+  }
   if (end == 0 || note[end - 1] != ')') return npos;
   const size_t open = note.rfind('(', end - 1);
   if (open == npos) return npos;

@@ -374,8 +374,7 @@ class StatisticFinder : public Finder {
       const size_t dot = digits.rfind('.');
       // "70.000 Muslim": a dot before three digits groups thousands.
       if (dot != npos && digits.size() - dot - 1 != 3 && digits.find(',') == npos && after + 1 < text.size() &&
-          text[after] == ' ' &&
-          text[after + 1] >= 'A' && text[after + 1] <= 'Z') {
+          text[after] == ' ' && text[after + 1] >= 'A' && text[after + 1] <= 'Z') {
         return false;
       }
     }
@@ -694,7 +693,8 @@ class StatisticFinder : public Finder {
     // "Arrests fell by a third": a change stated as a share, with no "of".
     const bool by_change = [&] {
       const std::string_view by = PreviousWord(text, m.begin);
-      return by == "by" && change_verbs_.contains(PreviousWordLower(text, static_cast<size_t>(by.data() - text.data())));
+      if (by != "by") return false;
+      return change_verbs_.contains(PreviousWordLower(text, static_cast<size_t>(by.data() - text.data())));
     }();
     if (!has_qual && !has_of && bracket_of == npos && !by_change && !(joined || (plural && !numer_text.empty()))) {
       return false;
@@ -1445,8 +1445,9 @@ class StatisticFinder : public Finder {
   std::unordered_map<std::string, std::string> qualifiers_, currencies_, duration_units_, measure_units_,
       postfix_qualifiers_;
   std::unordered_map<std::string, double> multipliers_, denominators_;
-  std::unordered_set<std::string> label_words_, fraction_blockers_, change_verbs_, times_comparatives_, fraction_articles_, of_words_, partitive_pronouns_,
-      decimal_comma_, count_leads_, count_verbs_, grouped_count_leads_, size_adjectives_;
+  std::unordered_set<std::string> label_words_, fraction_blockers_, change_verbs_, times_comparatives_,
+      fraction_articles_, of_words_, partitive_pronouns_, decimal_comma_, count_leads_, count_verbs_,
+      grouped_count_leads_, size_adjectives_;
   // Range joiner -> the words one of which must open the range ("and":
   // "between", "from"); empty: none needed ("or", "to").
   std::unordered_map<std::string, std::unordered_set<std::string>> range_joiners_;
