@@ -907,6 +907,15 @@ class StatisticFinder : public Finder {
       f.year_like = !joined && digits.size() == 4 && IsDigit(digits[1]) && IsDigit(digits[2]) && f.value >= 1800 &&
                     f.value <= 2100;
       if (num == std::string_view("num")) {
+        // "2 1/2 years", "3 1/4 miles": a mixed number.
+        if (const std::string_view fnum = m.Group("fnum"); !fnum.empty()) {
+          const std::string_view fden = m.Group("fden");
+          const double den = fden.size() == 1 ? fden[0] - '0' : 10 + (fden[1] - '0');
+          if (fnum[0] - '0' >= den) return std::nullopt;
+          f.value += (fnum[0] - '0') / den;
+          f.end = m.GroupBegin("fden", text) + fden.size();
+          f.year_like = false;
+        }
         // "100+ degrees": the pattern's `plus` took the sign (read from the
         // text: cheaper than a group look-up on every figure).
         if (f.end < m.end && text[f.end] == '+') {

@@ -50,6 +50,28 @@ const char* MapCodePoint(UChar32 c, bool& is_control) {
     case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033:
     case 0x00AB: case 0x00BB:
       return "\"";
+    // Vulgar fractions as a reader types them ("2½" -> "2 1/2": the space
+    // goes in separately, see CleanChars); NFKC would give "21⁄2".
+    case 0x00BC: return "1/4";
+    case 0x00BD: return "1/2";
+    case 0x00BE: return "3/4";
+    case 0x2150: return "1/7";
+    case 0x2151: return "1/9";
+    case 0x2152: return "1/10";
+    case 0x2153: return "1/3";
+    case 0x2154: return "2/3";
+    case 0x2155: return "1/5";
+    case 0x2156: return "2/5";
+    case 0x2157: return "3/5";
+    case 0x2158: return "4/5";
+    case 0x2159: return "1/6";
+    case 0x215A: return "5/6";
+    case 0x215B: return "1/8";
+    case 0x215C: return "3/8";
+    case 0x215D: return "5/8";
+    case 0x215E: return "7/8";
+    case 0x2044: case 0x2215:
+      return "/";
     case 0x2028:
       return "\n";
     case 0x2029:
@@ -180,6 +202,11 @@ bool CleanChars(std::string_view in, std::string& out, icu::Edits& edits,
       changed = true;
       run_start = i;
       continue;
+    }
+    // "2½": the fraction is a number of its own after a digit.
+    if (r.size() >= 3 && r[1] == '/' && !out.empty() && out.back() >= '0' && out.back() <= '9') {
+      out.push_back(' ');
+      edits.addReplace(0, 1);
     }
     out.append(r);
     edits.addReplace(static_cast<int32_t>(i - start), static_cast<int32_t>(r.size()));

@@ -40,7 +40,9 @@ inline constexpr NormalizeCase kNormalizeCases[] = {
     {"full_width", "\uFF21\uFF22\uFF23\uFF11\uFF12", "ABC12"},
     {"circled_and_superscript", "\u2460 x\u00B2 \u2163", "1 x2 IV"},
     {"compose_accent", "Jose\u0301 Bogota\u0301", "Jos\u00E9 Bogot\u00E1"},
-    {"fraction", "\u00BD cup", "1\u20442 cup"},
+    {"fraction", "\u00BD cup", "1/2 cup"},
+    {"fraction_after_a_digit_is_a_number_of_its_own", "2\u00BD years, 3\u00BC miles", "2 1/2 years, 3 1/4 miles"},
+    {"fraction_slash", "5\u20448 inch", "5/8 inch"},
     {"non_latin_kept", "\u0416\u0443\u043A \u4E2D\u6587", "\u0416\u0443\u043A \u4E2D\u6587"},
     // Hangul compatibility letters stay: NFKC would turn the interpunct
     // U+318D into a conjoining vowel that fuses with the syllable before it
