@@ -4,7 +4,8 @@
 // replaces NUL and other control characters with a space, and folds the
 // characters that make the same text compare unequal: curly quotes and
 // guillemets -> ' and ", dashes and the minus sign -> '-', Unicode spaces
-// -> ' ', line and paragraph separators -> line breaks; zero-width
+// -> ' ', line and paragraph separators -> line breaks, vulgar fractions
+// and the fraction slash -> ASCII ("2½" -> "2 1/2"); zero-width
 // characters are removed. A soft hyphen is removed too, unless whitespace
 // follows: then it may mark a line-end hyphenation, which the line joiner
 // decides.
