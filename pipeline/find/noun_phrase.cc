@@ -28,6 +28,37 @@ void LongestFirst(std::vector<std::string>& v) {
   std::stable_sort(v.begin(), v.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
+// Returns true when the line around `pos` is written in title case ("Heat
+// Kills 12 Border Crossers in One Week"): every word of four letters or more
+// capitalized, three at least. Capitals there mark no names.
+bool TitleCaseLine(std::string_view text, size_t pos) {
+  constexpr size_t kReach = 200;  // a headline is short; a longer line is prose
+  size_t begin = pos, end = pos;
+  while (begin > 0 && text[begin - 1] != '\n') {
+    if (pos - begin > kReach) return false;
+    --begin;
+  }
+  while (end < text.size() && text[end] != '\n') {
+    if (end - pos > kReach) return false;
+    ++end;
+  }
+  int capitalized = 0;
+  for (size_t i = begin; i < end;) {
+    if (!IsLetter(text[i])) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < end && (IsLetter(text[j]) || text[j] == '-' || text[j] == '\'')) ++j;
+    if (j - i >= 4) {
+      if (!IsUpper(text[i])) return false;
+      ++capitalized;
+    }
+    i = j;
+  }
+  return capitalized >= 3;
+}
+
 // Returns the end of the spaces at `pos` (a paragraph break is not a space).
 size_t SkipSpaces(std::string_view text, size_t pos) {
   while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' ||
@@ -55,6 +86,7 @@ NounPhraseReader::NounPhraseReader(const PatternPack& pack) {
   for (std::string& s : StringsOf(pack.list("np_stop_words"))) stop_words_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("count_nouns"))) count_nouns_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("not_plural"))) not_plural_.insert(std::move(s));
+  for (std::string& s : StringsOf(pack.list("title_name_plurals"))) title_name_plurals_.insert(std::move(s));
   demonym_endings_ = StringsOf(pack.list("demonym_endings"));
   compounds_ = StringsOf(pack.list("compound_nouns"));
   determiners_ = StringsOf(pack.list("np_determiners"));
@@ -136,13 +168,24 @@ std::optional<TextRange> NounPhraseReader::Read(std::string_view text, size_t po
     pos = w->end;
     if (w->acronym) continue;  // MPP patients, U.S. citizens
     // A capitalized plural ("States", "Nations") is a name's part, not a
-    // head, unless it is a listed count noun ("Migrants" in a title) or a
-    // people's name ("Haitians", "Afghans", "Iraqis": demonym_endings).
-    const bool head = w->capitalized ? count_nouns_.contains(w->lower) || IsDemonym(w->lower) : IsHead(w->lower);
+    // head, unless it is a listed count noun ("Migrants" in a title), a
+    // people's name ("Haitians", "Afghans", "Iraqis": demonym_endings) or
+    // a plural in a title-case headline ("12 Border Crossers").
+    const bool head = w->capitalized ? count_nouns_.contains(w->lower) || IsDemonym(w->lower) ||
+                                           TitleCaseHead(text, *w)
+                                     : IsHead(w->lower);
     if (!head) continue;  // an adverb, participle, adjective or noun modifier
     return TextRange{begin, pos};
   }
   return std::nullopt;
+}
+
+bool NounPhraseReader::TitleCaseHead(std::string_view text, const Word& w) const {
+  if (!IsHead(w.lower) || title_name_plurals_.contains(w.lower)) return false;
+  // "Smugglers Near Border", "States Department": a capital after it
+  // continues a name as often as a headline.
+  if (std::optional<Word> next = NextWord(text, w.end); next && (next->capitalized || next->acronym)) return false;
+  return TitleCaseLine(text, w.begin);
 }
 
 bool NounPhraseReader::IsDemonym(std::string_view lower) const {

@@ -38,8 +38,8 @@ struct Word {
 
 class NounPhraseReader {
  public:
-  // Reads the lists np_stop_words, count_nouns, not_plural, compound_nouns
-  // and np_determiners of `pack`.
+  // Reads the lists np_stop_words, count_nouns, not_plural, compound_nouns,
+  // np_determiners and title_name_plurals of `pack`.
   explicit NounPhraseReader(const PatternPack& pack);
 
   // Returns the counted noun phrase that starts after spaces at `pos`, or
@@ -72,7 +72,12 @@ class NounPhraseReader {
   // Returns true when capitalized `lower` names a people ("haitians").
   bool IsDemonym(std::string_view lower) const;
 
-  std::unordered_set<std::string> stop_words_, count_nouns_, not_plural_;
+  // Returns true when capitalized plural `w` heads a phrase because its
+  // line is a title-case headline ("Heat Kills 12 Border Crossers in One
+  // Week"), not part of a name ("6 United States Department of ...").
+  bool TitleCaseHead(std::string_view text, const Word& w) const;
+
+  std::unordered_set<std::string> stop_words_, count_nouns_, not_plural_, title_name_plurals_;
   std::vector<std::string> demonym_endings_;
   std::vector<std::string> compounds_;    // lower-cased, longest first
   std::vector<std::string> determiners_;  // lower-cased, longest first
