@@ -187,6 +187,7 @@ class StatuteFinder final : public Finder {
         leading_words_(StringSet(pack.list("leading_words"))),
         not_before_act_(StringSet(pack.list("not_before_act"))),
         year_after_comma_words_(StringSet(pack.list("year_after_comma_words"))),
+        not_after_abbreviation_(StringSet(pack.list("not_after_abbreviation"))),
         leading_units_(StringSet(pack.list("leading_units"))) {
     const json& nouns = pack.list("reference_nouns");
     if (nouns.is_object()) {
@@ -401,6 +402,19 @@ class StatuteFinder final : public Finder {
       const Instrument* known = index_.Find(name);
       if (known != nullptr && Listed(name, suppressed) == nullptr) {
         return false;  // "CAT" where the document means its Committee
+      }
+      // "APA style", "a CAT scan": the word after an abbreviation standing
+      // alone shows it names something else.
+      if (known != nullptr && name_ends_match && name.size() <= 8 &&
+          std::all_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
+        const size_t after = name_begin + name.size();
+        size_t w = after;
+        while (w < text.size() && text[w] == ' ') ++w;
+        size_t e = w;
+        while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
+        std::string next(text.substr(w, e - w));
+        for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (w > after && not_after_abbreviation_.contains(next)) return false;
       }
       // "The Homeland Security Act of 2002": sentence words before a name
       // stay out of the span, listed name or not.
@@ -852,6 +866,7 @@ class StatuteFinder final : public Finder {
   std::set<std::string, std::less<>> leading_words_;
   std::set<std::string, std::less<>> not_before_act_;
   std::set<std::string, std::less<>> year_after_comma_words_;
+  std::set<std::string, std::less<>> not_after_abbreviation_;  // "style" (APA style), "scan" (CAT scan)
   std::set<std::string, std::less<>> leading_units_;
   std::map<std::string, ReferenceNoun, std::less<>> nouns_;
   size_t treaty_window_ = 1500;
