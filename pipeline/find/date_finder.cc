@@ -835,8 +835,11 @@ class DateFinder final : public Finder {
     // a day or month after it belongs to the narrative's present. A year
     // opening its sentence or heading ("## 2021", "In 2019, ...") frames
     // what follows.
+    // The narrative's present: its latest month-dated mention, or the
+    // document's own date when that is later.
+    const int present = std::max(latest_dated, ref.year);
     auto background = [&](const Candidate& p) {
-      if (p.a.month != 0 || p.range || latest_dated <= end_year(p) + 1) return false;
+      if (p.a.month != 0 || p.range || present <= end_year(p) + 1) return false;
       const int sentence = doc.SentenceAt(p.begin);
       if (sentence < 0) return false;
       const size_t start = doc.sentences[static_cast<size_t>(sentence)].begin;
