@@ -421,7 +421,10 @@ class DateFinder final : public Finder {
       c->begin = m.GroupBegin("span", text);
       c->end = c->begin + m.Group("span").size();
     }
-    if (m.pattern->resolve == "relative") return ResolveRelative(m, text, c);
+    if (m.pattern->resolve == "relative") {
+      if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));  // "late last year"
+      return ResolveRelative(m, text, c);
+    }
     if (!ReadEnd(m, false, 0, &c->a)) return false;
     if (m.Has("decade")) {  // "the 1990s" -> 1990/1999
       if (GluedToCode(text, m.GroupBegin("decade", text))) return false;
