@@ -208,6 +208,13 @@ class DateFinder final : public Finder {
       }
     }
     ReadMap(pack.list("weekdays"), &weekdays_);
+    if (const json& holidays = pack.list("holidays"); holidays.is_object()) {
+      for (const auto& [name, day] : holidays.items()) {
+        if (day.is_array() && day.size() == 2 && day[0].is_number_integer() && day[1].is_number_integer()) {
+          holidays_[name] = {day[0].get<int>(), day[1].get<int>()};
+        }
+      }
+    }
     for (const char* list : {"seasons", "year_parts"}) {
       const json& parts = pack.list(list);
       if (!parts.is_object()) continue;
@@ -435,6 +442,18 @@ class DateFinder final : public Finder {
       c->range = true;
       if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));
       return c->a.year > 0;
+    }
+    if (m.Has("holiday")) {  // "Christmas Day 2019" -> 2019-12-25
+      auto it = holidays_.find(std::string(LowerKey(m.Group("holiday")).key()));
+      if (it == holidays_.end()) return false;
+      // "the Christmas Day Parade": a capital after it makes it a name's.
+      if (!m.Has("a_year")) {
+        const Word next = WordAfter(text, c->end);
+        if (!next.raw.empty() && IsUpper(next.raw[0])) return false;
+      }
+      c->a.month = it->second.first;
+      c->a.day = it->second.second;
+      return true;
     }
     if (m.Has("season") || m.Has("part")) {  // "Summer 2019" -> 2019-06/2019-08, "Q1 2020" -> 2020-01/2020-03
       auto it = year_parts_.find(LowerKey(m.Has("season") ? m.Group("season") : m.Group("part")).key());
@@ -921,6 +940,7 @@ class DateFinder final : public Finder {
   std::map<std::string, std::string, std::less<>> relative_units_;
   // Seasons, quarters and halves -> their first and last month.
   std::map<std::string, std::pair<int, int>, std::less<>> year_parts_;
+  std::map<std::string, std::pair<int, int>, std::less<>> holidays_;  // "halloween" -> {10, 31}
   WordSet document_date_cues_;
   WordSet reject_before_, year_cues_, qualifiers_, count_nouns_;
   WordSet instrument_after_, instrument_before_;
