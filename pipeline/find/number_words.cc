@@ -142,6 +142,17 @@ std::optional<double> ParseUncached(std::string_view words, std::string_view lan
   }
   icu::UnicodeString text = Clean(words, "en");
   if (text.startsWith(icu::UnicodeString(u"a "))) text.replace(0, 1, icu::UnicodeString(u"one"));
+  // "a dozen", "two dozen", "half a dozen": twelves, which the spellout
+  // rules do not know; the number before them is still ICU's to read.
+  const icu::UnicodeString dozen(u" dozen");
+  if (text.endsWith(dozen) && text.length() > dozen.length()) {
+    icu::UnicodeString head(text, 0, text.length() - dozen.length());
+    if (head == icu::UnicodeString(u"half a")) return 6;
+    std::optional<double> v = ParseAll(f.en.get(), head);
+    if (!v && f.en_lenient) v = ParseLenient(f.en_lenient.get(), head);
+    if (v) return *v * 12;
+    return std::nullopt;
+  }
   if (std::optional<double> v = ParseAll(f.en.get(), text)) return v;
   return f.en_lenient ? ParseLenient(f.en_lenient.get(), text) : std::nullopt;
 }
