@@ -45,7 +45,10 @@ std::vector<size_t> MarkerPositions(std::string_view text) {
       const unsigned char before = static_cast<unsigned char>(text[i - 1]);
       const bool glued = std::isalpha(before) || before == '.' || before == ',' || before == ';' ||
                          before == ':' || before == '"' || before == '\'' || before == ')';
-      if (glued) {
+      // "PS4", "X4", "MP3": digits after capitals name a model, not a note.
+      const bool model = std::isupper(before) && (i < 2 || std::isupper(static_cast<unsigned char>(text[i - 2])) ||
+                                                  text[i - 2] == ' ' || text[i - 2] == '\n');
+      if (glued && !model) {
         size_t n = 0;
         for (size_t k = i; k < j; ++k) n = n * 10 + static_cast<size_t>(text[k] - '0');
         if (n <= kMaxNumber && first[n] == std::string_view::npos) first[n] = i;

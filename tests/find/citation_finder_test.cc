@@ -226,6 +226,11 @@ TEST(CitationFinderTest, NumberedLinesWithoutMarkersAreNotNotes) {
   const std::vector<Entity> found =
       Citations("Report\n\n1 Introduction\n\nThe program began.\n\n2 Findings\n\nThe numbers grew.\n");
   EXPECT_TRUE(found.empty()) << Describe(found);
+  // A model number is no marker: "PS4" announces no note 4.
+  const std::vector<Entity> deals =
+      Citations("The PS4 DualShock and the Nighthawk X4 are on sale.\n\n4 Month of Music for $0.99\n\nThis deal "
+                "works for new subscribers.\n");
+  EXPECT_TRUE(deals.empty()) << Describe(deals);
 }
 
 TEST(CitationFinderTest, NoteDateSkipsTheTitle) {
