@@ -247,6 +247,17 @@ class CitationFinder final : public Finder {
       if (it != reporter_courts_.end()) v.court = it->second;
     }
     v.year = std::string(m.Group("year"));
+    // "Broncos vs. Raiders": two plural names and nothing a court adds are
+    // teams meeting, not parties.
+    if (v.kind == "case" && v.reporter.empty() && v.year.empty() && v.court.empty()) {
+      const size_t vs = v.case_name.find(" vs. ");
+      if (vs != std::string::npos) {
+        const std::string_view a = std::string_view(v.case_name).substr(0, vs);
+        const std::string_view b = std::string_view(v.case_name).substr(vs + 5);
+        auto team = [](std::string_view w) { return w.find(' ') == std::string_view::npos && w.ends_with('s'); };
+        if (team(a) && team(b)) return false;
+      }
+    }
     return true;
   }
 

@@ -166,6 +166,7 @@ TEST(CitationFinderTest, NotCitations) {
       "It is only a matter of time before the shelters fill.",
       "About 500 U.S. citizens were returned by mistake.",
       "Vitamin v. 12 was listed.",
+      "Favorite game: Broncos vs. Raiders at Mile High Stadium.",
       "Links like [this](#) are not addresses.",
       "The site showed http:// and nothing more.",
   };
