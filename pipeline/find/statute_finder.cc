@@ -400,9 +400,9 @@ class StatuteFinder final : public Finder {
       const size_t name_begin = m.GroupBegin("instrument", text);
       const bool name_ends_match = name_begin + name.size() == out->end;
       const Instrument* known = index_.Find(name);
-      if (known != nullptr && Listed(name, suppressed) == nullptr) {
-        return false;  // "CAT" where the document means its Committee
-      }
+      // "CAT" where the document means its Committee; but a Committee has
+      // no articles: "CAT Article 3" is the Convention's.
+      if (known != nullptr && Listed(name, suppressed) == nullptr && !m.Has("provision")) return false;
       // "APA style", "a CAT scan": the word after an abbreviation standing
       // alone shows it names something else.
       if (known != nullptr && name_ends_match && name.size() <= 8 &&

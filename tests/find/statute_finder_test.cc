@@ -261,6 +261,19 @@ TEST(StatuteFinderTest, NotStatutes) {
   }
 }
 
+// An abbreviation the document gives to a committee still names the
+// Convention where it carries an article: a committee has none.
+TEST(StatuteFinderTest, SuppressedAbbreviationWithAnArticleIsTheInstrument) {
+  const std::vector<Entity> found =
+      Statutes("The UN Committee against Torture (CAT) urged an end to returns; CAT Article 3 bars them.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].text, "CAT Article 3");
+  const StatuteValue* v = found[0].as<StatuteValue>();
+  ASSERT_NE(v, nullptr);
+  EXPECT_EQ(v->instrument, "Convention Against Torture");
+  EXPECT_EQ(v->provision, "Article 3");
+}
+
 TEST(StatuteFinderTest, NormalizesProvisions) {
   EXPECT_EQ(NormalizeProvision("Articles 9 and 14"), "Articles 9, 14");
   EXPECT_EQ(NormalizeProvision("Articles 3, 22"), "Articles 3, 22");
