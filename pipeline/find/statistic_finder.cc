@@ -407,6 +407,9 @@ class StatisticFinder : public Finder {
     }
     // "and 213 of them for more than three years": a part of a group just counted.
     if (std::optional<Word> of = NounPhraseReader::NextWord(text, after); of && of_words_.contains(of->lower)) {
+      // "only one of the matches", "at least one of the victims": one member
+      // picked out of a group, not a figure.
+      if (fig.value == 1) return false;
       if (std::optional<Word> who = NounPhraseReader::NextWord(text, of->end);
           who && partitive_pronouns_.contains(who->lower) && !np_.Read(text, who->end)) {
         return true;  // not "4 of these rules", where "these" is a determiner
