@@ -61,6 +61,8 @@ class NounPhraseReader {
   bool IsStopWord(std::string_view lower) const { return stop_words_.contains(std::string(lower)); }
   // Returns true when `lower` may head a counted phrase (a plural or count noun).
   bool IsHead(std::string_view lower) const;
+  // Returns true when `lower` is one of the pack's count_nouns ("people").
+  bool IsCountNoun(std::string_view lower) const { return count_nouns_.contains(std::string(lower)); }
   // Returns the end of the determiners ("the", "all of the") that start at
   // `pos` (after spaces), or `pos` when there are none.
   size_t SkipDeterminers(std::string_view text, size_t pos) const;

@@ -386,6 +386,12 @@ class StatisticFinder : public Finder {
       const std::string head = LastWordLower(text.substr(np->begin, np->end - np->begin));
       // "700 days", "3,000 km", "50 dollars" belong to other patterns.
       if (duration_units_.contains(head) || measure_units_.contains(head) || currencies_.contains(head)) return false;
+      // "one knows", "one sees": one is the pronoun and the -s word its verb;
+      // a single thing is never counted with a plural ("1 cup blueberries" is
+      // a measure of a cup).
+      if (fig.value == 1 && !m.Has("mult") && head.size() > 2 && head.back() == 's' && !np_.IsCountNoun(head)) {
+        return false;
+      }
       // The words first, the sentence's language (a read of it) only then.
       if (const size_t adjectives = SpanishAdjectivesEnd(text, np->end);
           adjectives > np->end && Language(s, np->begin) == "es") {

@@ -274,6 +274,7 @@ const NotAFigure kNotFigures[] = {
     {"StatuteYear", "The 1951 Refugee Convention protects refugees.", "1951"},
     {"DateDay", "The policy began on January 25, 2019.", "25"},
     {"TimeOfDay", "The hearing began at 10:30 in the morning.", "10:30"},
+    {"PronounOneBeforeAVerb", "As far as one knows, the camp stayed open.", "one knows"},
     {"OneOfAGroupAfterAQualifier", "Although only one of the matches reached three sets, it took hours.",
      "only one"},
     {"HalfOfAMixedNumber", "Their nominee lost by five-and-a-half points in the end.", "a-half"},
