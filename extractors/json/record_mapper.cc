@@ -209,8 +209,9 @@ std::string AnyEventDate(const ojson& obj) {
     const bool names_event = k.find("date") != std::string::npos || k.starts_with("reported") ||
                              k.starts_with("occurred") || k == "when";
     if (!names_event) continue;
-    bool other = false;
-    for (std::string_view skip : {"updat", "modif", "birth", "expir", "deadline", "due", "end", "close"}) {
+    bool other = k.starts_with("end") || k.ends_with("end") || k.find("_end") != std::string::npos ||
+                 k.find("end_") != std::string::npos;  // "end_date", "dateEnd"; not "calendar_date"
+    for (std::string_view skip : {"updat", "modif", "birth", "expir", "deadline", "due", "clos"}) {
       if (k.find(skip) != std::string::npos) other = true;
     }
     if (other) continue;

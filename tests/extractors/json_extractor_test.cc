@@ -169,12 +169,15 @@ TEST(JsonExtractorTest, EventDateUnderAnyDateKey) {
       "[{\"reported\": \"April 9, 2024\", \"narrative\": \"On April 8 a group of 45 people was returned.\"},"
       " {\"date_of_birth\": \"1990-01-01\", \"incident_date\": \"2023-06-02\","
       " \"narrative\": \"On June 1 the shelter closed its doors.\"},"
-      " {\"updated_date\": \"2024-01-05\", \"narrative\": \"On June 1 the shelter closed its doors.\"}]");
+      " {\"updated_date\": \"2024-01-05\", \"end_date\": \"2024-02-01\","
+      " \"narrative\": \"On June 1 the shelter closed its doors.\"},"
+      " {\"calendar_date\": \"2022-07-04\", \"narrative\": \"On June 1 the shelter closed its doors.\"}]");
   ASSERT_TRUE(x.status.ok()) << x.status.message();
-  ASSERT_EQ(x.sink.docs.size(), 3u);
+  ASSERT_EQ(x.sink.docs.size(), 4u);
   EXPECT_EQ(x.sink.docs[0].metadata.date, "2024-04-09");
   EXPECT_EQ(x.sink.docs[1].metadata.date, "2023-06-02");
   EXPECT_EQ(x.sink.docs[2].metadata.date, "");
+  EXPECT_EQ(x.sink.docs[3].metadata.date, "2022-07-04");
 }
 
 struct BadCase {
