@@ -186,7 +186,8 @@ Result<Document> ExtractHtmlDocument(const Input& input, std::string_view bytes,
       if (!r.inserted.empty()) {
         layout.AddSeparator(r.inserted);
       } else {
-        layout.AddText(r.begin, r.end, role, TagLabel(block.tag));
+        // A footnote item is labelled with its number, as a PDF's footnotes are.
+        layout.AddText(r.begin, r.end, role, block.note.empty() ? TagLabel(block.tag) : block.note);
       }
     }
   }

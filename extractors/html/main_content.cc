@@ -599,6 +599,7 @@ class ContentFinder {
     ContentBlock out;
     out.role = in.role;
     out.tag = in.tag;
+    out.note = in.note;
     bool started = false;
     ContentRun pending;
     bool has_pending = false;
@@ -646,6 +647,7 @@ class ContentFinder {
   }
 
   Role RoleFor(Tag tag, Role parent) const {
+    if (parent == Role::kFootnote) return parent;  // a footnote list's items are footnotes
     if (IsHeading(tag)) return Role::kHeading;
     switch (tag) {
       case Tag::kLi: case Tag::kDt: case Tag::kDd:
@@ -657,11 +659,34 @@ class ContentFinder {
       default:
         break;
     }
-    if (parent == Role::kQuote || parent == Role::kListItem || parent == Role::kCaption ||
-        parent == Role::kFootnote) {
-      return parent;
-    }
+    if (parent == Role::kQuote || parent == Role::kListItem || parent == Role::kCaption) return parent;
     return Role::kBody;
+  }
+
+  // Returns the number of footnote item `i`: the last digits of its id
+  // ("fn2", "footnote-2"), else its place in its list (from the list's
+  // `start`); "" when it is no list item.
+  std::string NoteNumber(int32_t i) const {
+    if (node(i).tag != Tag::kLi) return "";
+    const std::string_view id = t_.Attr(i, "id");
+    size_t end = id.size();
+    while (end > 0 && !std::isdigit(static_cast<unsigned char>(id[end - 1]))) --end;
+    size_t begin = end;
+    while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
+    if (begin < end && end - begin <= 4) return std::string(id.substr(begin, end - begin));
+    const int32_t parent = node(i).parent;
+    long number = 1;
+    if (parent >= 0) {
+      const std::string_view start = t_.Attr(parent, "start");
+      if (!start.empty() && start.size() <= 4 &&
+          std::all_of(start.begin(), start.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        number = std::stol(std::string(start));
+      }
+      for (int32_t c = node(parent).first_child; c >= 0 && c != i; c = node(c).next) {
+        if (node(c).tag == Tag::kLi) ++number;
+      }
+    }
+    return std::to_string(number);
   }
 
   // Returns true when element `i` holds footnotes or endnotes.
@@ -715,6 +740,9 @@ class ContentFinder {
     };
     std::vector<Frame> stack;
     std::vector<Role> roles = {Role::kBody};
+    // The footnote number of each pushed role: a footnote item's own, or
+    // inherited by what it holds ("" outside footnotes). Moves with `roles`.
+    std::vector<std::string> notes = {""};
     std::vector<uint8_t> tables;  // 1 = data table
     std::vector<int32_t> kids;
     for (int32_t root : roots) {
@@ -725,7 +753,10 @@ class ContentFinder {
         const HtmlNode& n = node(fr.node);
         if (fr.exit) {
           if (fr.flushes) Flush(b, out);
-          if (fr.pushed_role) roles.pop_back();
+          if (fr.pushed_role) {
+            roles.pop_back();
+            notes.pop_back();
+          }
           if (fr.pushed_table) tables.pop_back();
           continue;
         }
@@ -733,6 +764,7 @@ class ContentFinder {
           if (flags_[idx(fr.node)] & kDead) continue;
           if (b.block.runs.empty()) {
             b.block.role = roles.back();
+            b.block.note = notes.back();
           }
           b.block.runs.push_back({n.text_begin, n.text_end, {}});
           b.chars += chars_[idx(fr.node)];
@@ -757,7 +789,9 @@ class ContentFinder {
             Flush(b, out);
             b.block.role = Role::kTable;
             b.block.tag = Tag::kTr;
+            b.block.note.clear();
             roles.push_back(Role::kTable);
+            notes.emplace_back();
             exit.pushed_role = true;
             exit.flushes = true;
           } else if (n.tag == Tag::kTd || n.tag == Tag::kTh) {
@@ -765,7 +799,9 @@ class ContentFinder {
           } else if (n.tag == Tag::kCaption) {
             Flush(b, out);
             b.block.tag = n.tag;
+            b.block.note.clear();
             roles.push_back(Role::kCaption);
+            notes.emplace_back();
             exit.pushed_role = true;
             exit.flushes = true;
           } else if (IsBlockTag(n.tag) && b.cells > 0) {
@@ -775,7 +811,14 @@ class ContentFinder {
           Flush(b, out);
           b.block.tag = n.tag;
           roles.push_back(IsFootnote(fr.node) ? Role::kFootnote : RoleFor(n.tag, roles.back()));
+          std::string note;
+          if (roles.back() == Role::kFootnote) {
+            note = NoteNumber(fr.node);
+            if (note.empty()) note = notes.back();
+          }
+          notes.push_back(std::move(note));
           b.block.role = roles.back();
+          b.block.note = notes.back();
           exit.pushed_role = true;
           exit.flushes = true;
         }

@@ -32,6 +32,7 @@
 #define DOSSIER_EXTRACTORS_HTML_MAIN_CONTENT_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -52,6 +53,7 @@ struct ContentRun {
 struct ContentBlock {
   Role role = Role::kBody;
   Tag tag = Tag::kP;  // the element that made the block
+  std::string note;   // a footnote item's number ("2" for <li id="fn2">), else ""
   std::vector<ContentRun> runs;
 };
 

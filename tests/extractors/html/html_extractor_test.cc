@@ -124,6 +124,34 @@ TEST(HtmlExtractorTest, OtherKindsOfPages) {
   }
 }
 
+// The items of a footnote list are footnotes, each labelled with its
+// number (from its id, else its place), so the citation finder reads one
+// note per item, as it does a PDF's; text styled inside an item keeps it.
+TEST(HtmlExtractorTest, FootnoteListItemsAreNumberedFootnotes) {
+  Result<Document> doc = ExtractPage(
+      "<html><body><article><h1>Returns to Danger</h1>"
+      "<p>More than 70,000 people were returned under the program by 2020.<sup>1</sup> Many of them were "
+      "kidnapped or assaulted while they waited in Mexico.<sup>2</sup></p>"
+      "<section class=\"footnotes\"><ol start=\"1\">"
+      "<li id=\"fn1\">Migration Policy Institute, \"Remain in Mexico,\" January 2022.</li>"
+      "<li>Human Rights First, <em>Delivered to Danger</em> (New York: HRF, February 2020), 4.</li>"
+      "</ol></section></article></body></html>");
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  auto label_at = [&](const char* text) -> std::string {
+    const size_t at = doc->raw_text.find(text);
+    if (at == std::string::npos) return "(missing)";
+    for (const Segment& s : doc->segments) {
+      if (s.begin <= at && at < s.end) return s.role == Role::kFootnote ? s.label : "(not a footnote)";
+    }
+    return "(no segment)";
+  };
+  EXPECT_EQ(label_at("Migration Policy Institute"), "1");
+  EXPECT_EQ(label_at("Human Rights First,"), "2");
+  EXPECT_EQ(label_at("Delivered to Danger"), "2");
+  EXPECT_EQ(label_at("(New York"), "2");
+  EXPECT_EQ(label_at("More than 70,000"), "(not a footnote)");
+}
+
 TEST(HtmlExtractorTest, GivesEachBlockItsRole) {
   const std::string page = Fixture("article_boilerplate.html");
   Result<Document> doc = ExtractPage(page);
