@@ -190,12 +190,19 @@ class InlineStripper {
     for (size_t i = 0; i < text_.size(); ++i) {
       if (text_[i] != '[' || !Free(i)) continue;
       const size_t close = square[i];
-      if (close == std::string::npos || close + 1 >= text_.size()) continue;
-      const char next = text_[close + 1];
+      if (close == std::string::npos) continue;
+      const char next = close + 1 < text_.size() ? text_[close + 1] : '\0';
       size_t end = std::string::npos;
       if (next == '(' && Free(close + 1)) end = round[close + 1];
       else if (next == '[' && Free(close + 1)) end = square[close + 1];
-      if (end == std::string::npos) continue;
+      if (end == std::string::npos) {
+        // A footnote reference "[^12]" keeps its number, glued to the text
+        // as a printed marker is ("returned.12").
+        if (i + 2 < close && text_[i + 1] == '^') {
+          keep_[i] = keep_[i + 1] = keep_[close] = false;
+        }
+        continue;
+      }
       keep_[i] = false;
       if (i > 0 && text_[i - 1] == '!' && Free(i - 1)) keep_[i - 1] = false;
       Drop(close, end + 1);
@@ -456,9 +463,18 @@ class BlockParser {
       return;
     }
     if (ind <= 3 && t.starts_with('[')) {
-      // A link reference definition: "[ref]: url".
       size_t close = t.find("]:");
       if (close != std::string_view::npos && t.substr(0, close).find(']') == std::string_view::npos) {
+        // A footnote definition "[^1]: text" is a footnote labelled with
+        // its name, as a PDF's footnotes are with their numbers.
+        if (t.size() > 1 && t[1] == '^' && close > 2) {
+          Open(Role::kFootnote, std::string(t.substr(2, close - 2)));
+          size_t body = close + 2;
+          while (body < t.size() && (t[body] == ' ' || t[body] == '\t')) ++body;
+          if (body < t.size()) AddLine(start + body, e);
+          return;
+        }
+        // A link reference definition: "[ref]: url".
         Close();
         return;
       }
@@ -466,6 +482,11 @@ class BlockParser {
     if (size_t marker = ListMarker(t)) {
       Open(Role::kListItem, "li");
       if (marker < t.size()) AddLine(start + marker, e);
+      return;
+    }
+    // An indented line continues the footnote above it.
+    if (open_ && current_.role == Role::kFootnote && ind >= 2) {
+      AddLine(start, e);
       return;
     }
     if (open_ && !current_.code && (current_.role == Role::kListItem || current_.role == plain)) {

@@ -3,6 +3,7 @@
 #include "extractors/markdown/markdown_extractor.h"
 
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -60,7 +61,10 @@ INSTANTIATE_TEST_SUITE_P(
         InlineCase{"thematic_break", "above\n\n***\n\nbelow", "above\n\nbelow"},
         InlineCase{"setext", "Title\n=====\nBody", "Title\n\nBody"},
         InlineCase{"fence", "```\nx *y*\n```\n", "x *y*"},
-        InlineCase{"crlf", "# Head\r\n\r\nBody\r\n", "Head\n\nBody"}),
+        InlineCase{"crlf", "# Head\r\n\r\nBody\r\n", "Head\n\nBody"},
+        InlineCase{"footnote_reference_keeps_its_number", "returned.[^12] Then", "returned.12 Then"},
+        InlineCase{"footnote_definition_kept", "Text.[^1]\n\n[^1]: A note\n  continued.\n",
+                   "Text.1\n\nA note\ncontinued."}),
     [](const ::testing::TestParamInfo<InlineCase>& p) { return std::string(p.param.name); });
 
 TEST(MarkdownExtractorTest, RolesAndTitle) {
@@ -71,6 +75,20 @@ TEST(MarkdownExtractorTest, RolesAndTitle) {
   EXPECT_EQ(testing::BlocksWithRole(doc, Role::kListItem), "item");
   EXPECT_EQ(testing::BlocksWithRole(doc, Role::kQuote), "quote");
   EXPECT_EQ(testing::BlocksWithRole(doc, Role::kBody), "Text.");
+}
+
+// Footnote definitions are footnotes labelled with their names, as a PDF's
+// are with their numbers; before, they were dropped with link definitions.
+TEST(MarkdownExtractorTest, FootnoteDefinitionsAreFootnotes) {
+  Document doc = FromMarkdown("Returned.[^1] Kidnapped.[^2]\n\n[^1]: First note.\n[^2]: Second *note*.\n");
+  std::vector<std::string> labels;
+  for (const Segment& s : doc.segments) {
+    if (s.role == Role::kFootnote) labels.push_back(s.label);
+  }
+  ASSERT_FALSE(labels.empty());
+  EXPECT_EQ(labels.front(), "1");
+  EXPECT_EQ(labels.back(), "2");
+  EXPECT_EQ(testing::BlocksWithRole(doc, Role::kFootnote).find("First note."), 0u);
 }
 
 TEST(MarkdownExtractorTest, FixtureRoundTrips) {
