@@ -258,6 +258,41 @@ bool MostlyCites(std::span<const std::pair<size_t, size_t>> spans, size_t begin,
 }
 
 // Paragraphs under a "References" / "Bibliography" heading.
+// Splits the paragraph text[b, e) of a reference section at each entry
+// number that continues its count: "[1] A. ... [2] B." (lines the
+// normalizer joined) are two entries. A paragraph that does not open with
+// a number is one entry.
+std::vector<std::pair<size_t, size_t>> NumberedEntries(std::string_view text, size_t b, size_t e) {
+  std::vector<std::pair<size_t, size_t>> out;
+  // The number an entry opens with at `at` ("[3] " or "3. "), or 0.
+  auto number_at = [&](size_t at) -> size_t {
+    const bool bracket = at < e && text[at] == '[';
+    size_t d = at + (bracket ? 1 : 0), n = 0, digits = 0;
+    while (d < e && IsDigit(text[d]) && digits < 4) n = n * 10 + static_cast<size_t>(text[d++] - '0'), ++digits;
+    if (digits == 0) return 0;
+    if (bracket ? !(d + 1 < e && text[d] == ']' && text[d + 1] == ' ')
+                : !(d + 1 < e && text[d] == '.' && text[d + 1] == ' ')) {
+      return 0;
+    }
+    return n;
+  };
+  size_t next = number_at(b);
+  if (next == 0) return {{b, e}};
+  size_t start = b;
+  for (size_t i = b + 1; i + 1 < e; ++i) {
+    // A new entry starts after a space, once the one before has ended.
+    if (text[i - 1] != ' ' || i < 2 || (text[i - 2] != '.' && text[i - 2] != ')')) continue;
+    if (number_at(i) != next + 1) continue;
+    auto [tb, te] = Trim(text, start, i);
+    if (tb < te) out.emplace_back(tb, te);
+    start = i;
+    ++next;
+  }
+  auto [tb, te] = Trim(text, start, e);
+  if (tb < te) out.emplace_back(tb, te);
+  return out;
+}
+
 void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
                            std::span<const std::pair<size_t, size_t>> cited, std::vector<NoteRange>* out) {
   const std::string_view text = doc.text;
@@ -279,18 +314,25 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
       // An entry that cites statutes ("8 C.F.R. § 1240.10(a)(1); see also
       // INA § 240(b)(4)(A).") is a note too.
       if (LooksLikeReference(p) || MostlyCites(cited, b, e)) {
-        // "1. ", "[1] " numbering is not part of the entry: it is the
-        // label the text's note markers point to (endnotes).
-        size_t skip = 0;
-        while (skip < p.size() && (IsDigit(p[skip]) || p[skip] == '[' || p[skip] == ']' || p[skip] == '.')) ++skip;
-        std::string label;
-        if (skip > 0 && skip < p.size() && p[skip] == ' ') {
-          for (char c : p.substr(0, skip)) {
-            if (IsDigit(c)) label += c;
+        for (const auto& [eb, ee] : NumberedEntries(text, b, e)) {
+          // "1. ", "[1] " numbering is not part of the entry: it is the
+          // label the text's note markers point to (endnotes).
+          std::string_view entry = text.substr(eb, ee - eb);
+          size_t skip = 0;
+          while (skip < entry.size() &&
+                 (IsDigit(entry[skip]) || entry[skip] == '[' || entry[skip] == ']' || entry[skip] == '.')) {
+            ++skip;
           }
-          b += skip + 1;
+          std::string label;
+          size_t entry_begin = eb;
+          if (skip > 0 && skip < entry.size() && entry[skip] == ' ') {
+            for (char c : entry.substr(0, skip)) {
+              if (IsDigit(c)) label += c;
+            }
+            entry_begin += skip + 1;
+          }
+          out->push_back({entry_begin, ee, std::move(label)});
         }
-        out->push_back({b, e, std::move(label)});
         misses = 0;
       } else if (++misses >= 2 || (p.size() < 60 && !p.ends_with("."))) {
         in_section = false;  // the next heading or the body again

@@ -350,6 +350,19 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   EXPECT_EQ(chicago->date, "2007");
 }
 
+// Endnotes whose lines the normalizer joined into one paragraph are split
+// at each number that continues the count.
+TEST(CitationFinderTest, JoinedNumberedEndnotesAreSeparateNotes) {
+  const std::vector<Entity> found = Citations(
+      "Returns to Danger\n\nMore than 70,000 people were returned.[1] Many were kidnapped.[2]\n\nNotes\n\n"
+      "[1] Migration Policy Institute, \"Remain in Mexico: Three Years On,\" January 2022.\n"
+      "[2] Human Rights First, Delivered to Danger (New York: Human Rights First, February 2020), 4.\n");
+  ASSERT_EQ(found.size(), 2u) << Describe(found);
+  EXPECT_EQ(found[0].as<CitationValue>()->author, "Migration Policy Institute");
+  EXPECT_EQ(found[1].as<CitationValue>()->author, "Human Rights First");
+  EXPECT_EQ(found[1].as<CitationValue>()->title, "Delivered to Danger");
+}
+
 // Footnotes that open with a signal or repeat the note before, and a
 // Chicago note with a page cited after its publication parenthesis.
 TEST(CitationFinderTest, NoteSignalsShortFormsAndPinpoints) {
