@@ -59,6 +59,19 @@ bool TitleCaseLine(std::string_view text, size_t pos) {
   return capitalized >= 3;
 }
 
+// Returns true for the plural of an acronym: capitals, at least two of them
+// and at most one small letter among them, then "s" ("IDPs", "NGOs", "PoCs").
+bool PluralAcronym(std::string_view w) {
+  if (w.size() < 3 || w.back() != 's') return false;
+  int upper = 0, lower = 0;
+  for (char c : w.substr(0, w.size() - 1)) {
+    if (IsUpper(c)) ++upper;
+    else if (IsLower(c)) ++lower;
+    else return false;
+  }
+  return upper >= 2 && lower <= 1 && IsUpper(w[0]);
+}
+
 // Returns the end of the spaces at `pos` (a paragraph break is not a space).
 size_t SkipSpaces(std::string_view text, size_t pos) {
   while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t' ||
@@ -167,6 +180,8 @@ std::optional<TextRange> NounPhraseReader::Read(std::string_view text, size_t po
     if (begin == std::string_view::npos) begin = w->begin;
     pos = w->end;
     if (w->acronym) continue;  // MPP patients, U.S. citizens
+    // "IDPs", "NGOs", "PoCs": an acronym's plural heads a phrase.
+    if (w->capitalized && PluralAcronym(text.substr(w->begin, w->end - w->begin))) return TextRange{begin, pos};
     // A capitalized plural ("States", "Nations") is a name's part, not a
     // head, unless it is a listed count noun ("Migrants" in a title), a
     // people's name ("Haitians", "Afghans", "Iraqis": demonym_endings) or
