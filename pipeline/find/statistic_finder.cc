@@ -378,6 +378,9 @@ class StatisticFinder : public Finder {
         return false;
       }
     }
+    // "4K TVs", "a 5K run": a single digit with a k names a resolution or a
+    // race; a thousand-count is written 4,000.
+    if (fig.value < 10000 && AsciiLower(m.Group("multx")) == "k") return false;
     // "1,2 millones de migrantes": a multiplier word takes its noun after "de".
     if (m.Has("mult")) {
       if (std::optional<Word> de = NounPhraseReader::NextWord(text, noun_at); de && de->lower == "de") noun_at = de->end;

@@ -283,6 +283,7 @@ const NotAFigure kNotFigures[] = {
      "3.2"},
     {"HourAfterAQualifier", "The series ended close to 2 a.m. local time on Wednesday.", "2 a.m."},
     {"DisplayResolutionAfterAQualifier", "It streams games at up to 4K on your TV.", "4K"},
+    {"DisplayResolutionBeforeAPluralAcronym", "Prices of 4K TVs fell this year.", "4K"},
     {"AwardNameBetweenNumbers", "She was named a 40 Under 40 honoree this year.", "Under 40"},
     {"PandemicName", "COVID-19 closed the courts.", "19"},
     {"HeadlessDigitGroup", "The camp holds 2 000 people.", "000"},
