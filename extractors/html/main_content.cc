@@ -647,8 +647,8 @@ class ContentFinder {
   }
 
   Role RoleFor(Tag tag, Role parent) const {
-    if (parent == Role::kFootnote) return parent;  // a footnote list's items are footnotes
     if (IsHeading(tag)) return Role::kHeading;
+    if (parent == Role::kFootnote) return parent;  // a footnote list's items are footnotes
     switch (tag) {
       case Tag::kLi: case Tag::kDt: case Tag::kDd:
         return Role::kListItem;

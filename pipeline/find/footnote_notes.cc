@@ -492,6 +492,12 @@ std::vector<NoteRange> FindNotes(const Document& doc, const NoteVocabulary& word
     if (seg.role != Role::kFootnote) continue;
     has_footnotes = true;
     auto [b, e] = Trim(doc.text, doc.offsets.ToNorm(seg.begin), doc.offsets.ToNormEnd(seg.end));
+    // A web page's back link ("↩", "↑") closes the note but is none of it.
+    for (std::string_view arrow : {"\xE2\x86\xA9", "\xE2\x86\x91"}) {
+      if (e >= b + arrow.size() && std::string_view(doc.text).substr(e - arrow.size(), arrow.size()) == arrow) {
+        std::tie(b, e) = Trim(doc.text, b, e - arrow.size());
+      }
+    }
     std::string label = seg.label;
     // The number may open the footnote text: "6 United States ..."
     size_t d = b;

@@ -250,7 +250,8 @@ TEST(CitationFinderTest, FootnoteSegmentsFromTheExtractor) {
   // Body, then two footnote segments as the PDF extractor labels them.
   const std::string body = "Returns began in 2019.";
   const std::string sep = "\n\n";
-  const std::string note1 = "1 Human Rights First, \"Publicly reported cases,\" HRF, January 21, 2020.";
+  // A web page's footnote ends in its back link, which stays out of the note.
+  const std::string note1 = "1 Human Rights First, \"Publicly reported cases,\" HRF, January 21, 2020. \xE2\x86\xA9";
   const std::string note2 = "Trump v. Hawaii, 585 U.S. 667 (2018).";
   Document doc;
   doc.format = Format::kPdf;

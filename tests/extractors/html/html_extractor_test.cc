@@ -132,7 +132,7 @@ TEST(HtmlExtractorTest, FootnoteListItemsAreNumberedFootnotes) {
       "<html><body><article><h1>Returns to Danger</h1>"
       "<p>More than 70,000 people were returned under the program by 2020.<sup>1</sup> Many of them were "
       "kidnapped or assaulted while they waited in Mexico.<sup>2</sup></p>"
-      "<section class=\"footnotes\"><ol start=\"1\">"
+      "<section class=\"footnotes\"><h2>Notes</h2><ol start=\"1\">"
       "<li id=\"fn1\">Migration Policy Institute, \"Remain in Mexico,\" January 2022.</li>"
       "<li>Human Rights First, <em>Delivered to Danger</em> (New York: HRF, February 2020), 4.</li>"
       "</ol></section></article></body></html>");
@@ -150,6 +150,7 @@ TEST(HtmlExtractorTest, FootnoteListItemsAreNumberedFootnotes) {
   EXPECT_EQ(label_at("Delivered to Danger"), "2");
   EXPECT_EQ(label_at("(New York"), "2");
   EXPECT_EQ(label_at("More than 70,000"), "(not a footnote)");
+  EXPECT_EQ(label_at("Notes"), "(not a footnote)");  // the section's heading stays a heading
 }
 
 TEST(HtmlExtractorTest, GivesEachBlockItsRole) {
