@@ -128,6 +128,12 @@ std::optional<Word> NounPhraseReader::NextWord(std::string_view text, size_t pos
       break;
     }
   }
+  // "LGBTQI+": an acronym may end in a plus.
+  if (i < text.size() && text[i] == '+' && i - pos >= 2 &&
+      std::all_of(text.begin() + static_cast<std::ptrdiff_t>(pos), text.begin() + static_cast<std::ptrdiff_t>(i),
+                  IsUpper)) {
+    ++i;
+  }
   w.end = i;
   const std::string_view s = text.substr(w.begin, w.end - w.begin);
   w.lower = AsciiLower(s);
