@@ -675,18 +675,31 @@ class ContentFinder {
     while (begin > 0 && std::isdigit(static_cast<unsigned char>(id[begin - 1]))) --begin;
     if (begin < end && end - begin <= 4) return std::string(id.substr(begin, end - begin));
     const int32_t parent = node(i).parent;
-    long number = 1;
+    long number = ItemPlace(i);
     if (parent >= 0) {
       const std::string_view start = t_.Attr(parent, "start");
       if (!start.empty() && start.size() <= 4 &&
           std::all_of(start.begin(), start.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-        number = std::stol(std::string(start));
-      }
-      for (int32_t c = node(parent).first_child; c >= 0 && c != i; c = node(c).next) {
-        if (node(c).tag == Tag::kLi) ++number;
+        number += std::stol(std::string(start)) - 1;
       }
     }
     return std::to_string(number);
+  }
+
+  // Returns the 1-based place of <li> `i` among its parent's <li> children.
+  // Places are counted for the whole tree at the first call, in one pass:
+  // counting siblings per item would make a list of n notes cost n^2.
+  long ItemPlace(int32_t i) const {
+    if (item_place_.empty()) {
+      item_place_.assign(n_, 0);
+      for (size_t p = 0; p < n_; ++p) {
+        int32_t place = 0;
+        for (int32_t c = node(static_cast<int32_t>(p)).first_child; c >= 0; c = node(c).next) {
+          if (node(c).tag == Tag::kLi) item_place_[idx(c)] = ++place;
+        }
+      }
+    }
+    return item_place_[idx(i)];
   }
 
   // Returns true when element `i` holds footnotes or endnotes.
@@ -841,6 +854,7 @@ class ContentFinder {
   std::vector<uint16_t> flags_;
   std::vector<uint32_t> chars_, link_chars_, own_chars_, own_link_chars_, own_commas_;
   std::vector<int32_t> block_of_;
+  mutable std::vector<int32_t> item_place_;  // see ItemPlace
   std::vector<uint8_t> has_main_, table_layout_;
   std::vector<uint32_t> max_cell_;
   std::unordered_set<uint64_t> ab_grams_;

@@ -697,10 +697,9 @@ class StatisticFinder : public Finder {
     // the share and its "of". The bracket keeps its own figure, so the span
     // stays on the share; the subject is still what follows "of".
     size_t bracket_of = npos;
-    if (const size_t frac_end = frac_begin + m.Group("frac").size();
-        !has_of && frac_end + 2 < text.size() && text[frac_end] == ' ' && text[frac_end + 1] == '(') {
-      const size_t close = text.find(')', frac_end + 2);
-      if (close != npos && close - frac_end <= 24 && text.substr(close + 1).starts_with(" of ")) bracket_of = close + 1;
+    if (!has_of) {
+      const size_t after = AfterBracket(text, frac_begin + m.Group("frac").size(), 23);
+      if (after != npos && text.substr(after).starts_with(" of ")) bracket_of = after;
     }
     // "Arrests fell by a third": a change stated as a share, with no "of".
     const bool by_change = [&] {
@@ -967,12 +966,11 @@ class StatisticFinder : public Finder {
     f.begin = m.GroupBegin(words, text);
     f.end = f.begin + spelled.size();
     // "fourteen (14) days": legal drafting repeats the number in digits.
-    if (f.end + 3 < text.size() && text[f.end] == ' ' && text[f.end + 1] == '(' && IsDigit(text[f.end + 2])) {
-      const size_t close = text.find(')', f.end + 2);
-      if (close != npos && close - f.end <= 12 &&
-          std::all_of(text.begin() + f.end + 2, text.begin() + close, [](char ch) { return IsDigit(ch) || ch == ','; })) {
-        f.end = close + 1;
-      }
+    if (const size_t after = AfterBracket(text, f.end, 11); after != npos && IsDigit(text[f.end + 2]) &&
+        std::all_of(text.begin() + static_cast<std::ptrdiff_t>(f.end + 2),
+                    text.begin() + static_cast<std::ptrdiff_t>(after - 1),
+                    [](char ch) { return IsDigit(ch) || ch == ','; })) {
+      f.end = after;
     }
     // English number words are read as such; others only in a sentence of
     // their language: "once" is eleven in Spanish, "UN" no number in English.
@@ -1242,12 +1240,8 @@ class StatisticFinder : public Finder {
     while (p > 0 && text[p - 1] == ' ') --p;
     if (!grouped && !(p > 0 && (text[p - 1] == ',' || text[p - 1] == ';'))) return false;
     // "22,123 (59.2%) had": the verb may follow the figure's bracketed share.
-    size_t after = end;
-    if (after + 1 < text.size() && text[after] == ' ' && text[after + 1] == '(') {
-      const size_t close = text.find(')', after + 2);
-      if (close != npos && close - after <= 24) after = close + 1;
-    }
-    const std::optional<Word> next = NounPhraseReader::NextWord(text, after);
+    const size_t bracket = AfterBracket(text, end, 23);
+    const std::optional<Word> next = NounPhraseReader::NextWord(text, bracket != npos ? bracket : end);
     return next && count_verbs_.contains(next->lower);
   }
 
@@ -1272,6 +1266,15 @@ class StatisticFinder : public Finder {
       end = p = w->end;
     }
     return end;
+  }
+
+  // Returns the offset just after a short bracket " (...)" opening at `pos`,
+  // its ")" at most `reach` bytes into it, or npos. The look for ")" is
+  // bounded, so a text of brackets that never close stays linear.
+  static size_t AfterBracket(std::string_view text, size_t pos, size_t reach) {
+    if (pos + 2 >= text.size() || text[pos] != ' ' || text[pos + 1] != '(') return npos;
+    const size_t close = text.substr(pos + 2, reach).find(')');
+    return close == npos ? npos : pos + 2 + close + 1;
   }
 
   // Returns true when an hour of the clock follows `pos`: "close to 2 a.m.",

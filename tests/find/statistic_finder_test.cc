@@ -395,5 +395,14 @@ TEST(StatisticFinderTest, PathologicalRunOfRanges) {
   EXPECT_EQ(Statistics(doc).size(), 120000u);
 }
 
+// Brackets that never close after shares, spelled and grouped numbers: the
+// look for ")" is bounded, so the text stays linear (it was quadratic).
+TEST(StatisticFinderTest, PathologicalUnclosedBrackets) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += "nearly half (x fourteen (1 was 1,000 (x ";
+  Document doc = Analyze(text);
+  EXPECT_FALSE(Statistics(doc).empty());
+}
+
 }  // namespace
 }  // namespace dossier

@@ -153,6 +153,21 @@ TEST(HtmlExtractorTest, FootnoteListItemsAreNumberedFootnotes) {
   EXPECT_EQ(label_at("Notes"), "(not a footnote)");  // the section's heading stays a heading
 }
 
+// Numbering a footnote list's items is one pass over the tree, not a count
+// of earlier siblings per item: 100,000 notes finish and keep their places.
+TEST(HtmlExtractorTest, PathologicalFootnoteListFinishes) {
+  std::string page = "<html><body><article><p>" + std::string(2000, 'x') + " text.</p><ol class=\"footnotes\">";
+  for (int i = 0; i < 100000; ++i) page += "<li>A note.</li>";
+  page += "</ol></article></body></html>";
+  Result<Document> doc = ExtractPage(page);
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  std::string last;
+  for (const Segment& s : doc->segments) {
+    if (s.role == Role::kFootnote) last = s.label;
+  }
+  EXPECT_EQ(last, "100000");
+}
+
 TEST(HtmlExtractorTest, GivesEachBlockItsRole) {
   const std::string page = Fixture("article_boilerplate.html");
   Result<Document> doc = ExtractPage(page);
