@@ -388,10 +388,9 @@ class DateFinder final : public Finder {
   int DayNumber(std::string_view s) const {
     if (s.empty()) return 0;
     if (IsDigit(s[0])) return ParseDigits(s);
-    std::string lower;
-    for (char c : s) lower.push_back(IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c);
-    if (auto it = day_words_.find(lower); it != day_words_.end()) return it->second;
-    const std::optional<double> v = ParseOrdinalWord(lower);
+    const Word w = LowerKey(s);
+    if (auto it = day_words_.find(w.key()); it != day_words_.end()) return it->second;
+    const std::optional<double> v = ParseOrdinalWord(w.key());
     return v && *v >= 1 && *v <= 31 ? static_cast<int>(*v) : 0;
   }
 
@@ -444,7 +443,7 @@ class DateFinder final : public Finder {
       return c->a.year > 0;
     }
     if (m.Has("holiday")) {  // "Christmas Day 2019" -> 2019-12-25
-      auto it = holidays_.find(std::string(LowerKey(m.Group("holiday")).key()));
+      auto it = holidays_.find(LowerKey(m.Group("holiday")).key());
       if (it == holidays_.end()) return false;
       // "the Christmas Day Parade": a capital after it makes it a name's.
       if (!m.Has("a_year")) {

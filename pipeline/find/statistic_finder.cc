@@ -29,6 +29,13 @@ bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
+// Returns the value of a few digits ("3", "12", "980").
+int SmallNumber(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) n = n * 10 + (c - '0');
+  return n;
+}
+
 // Returns `s` lower-cased with whitespace runs made one space and trimmed.
 // Written into a sized buffer: it runs on every figure's context.
 std::string Canonical(std::string_view s) {
@@ -626,9 +633,8 @@ class StatisticFinder : public Finder {
 
   // "1/3 of the cases": a share written with a slash, its subject after "of".
   bool ResolveSlashFraction(const Scope& s, const PatternMatch& m, Candidate* c) const {
-    const std::string_view numer = m.Group("snum"), den = m.Group("sden");
-    const int n = numer[0] - '0';
-    const int d = den.size() == 1 ? den[0] - '0' : 10 + (den[1] - '0');
+    const std::string_view den = m.Group("sden");
+    const int n = SmallNumber(m.Group("snum")), d = SmallNumber(den);
     if (n >= d || s.blocked.Overlaps(m.begin, m.end)) return false;
     c->value.kind = "ratio";
     c->value.value = static_cast<double>(n) / d;
@@ -921,9 +927,9 @@ class StatisticFinder : public Finder {
         // "2 1/2 years", "3 1/4 miles": a mixed number.
         if (const std::string_view fnum = m.Group("fnum"); !fnum.empty()) {
           const std::string_view fden = m.Group("fden");
-          const double den = fden.size() == 1 ? fden[0] - '0' : 10 + (fden[1] - '0');
-          if (fnum[0] - '0' >= den) return std::nullopt;
-          f.value += (fnum[0] - '0') / den;
+          const int numer = SmallNumber(fnum), den = SmallNumber(fden);
+          if (numer >= den) return std::nullopt;
+          f.value += static_cast<double>(numer) / den;
           f.end = m.GroupBegin("fden", text) + fden.size();
           f.year_like = false;
         }
@@ -944,9 +950,9 @@ class StatisticFinder : public Finder {
           // "140 mil 980 solicitudes": Mexican style spells out the thousands only.
           if (AsciiLower(mult) == "mil" && f.end + 2 < text.size() && text[f.end] == ' ' && IsDigit(text[f.end + 1])) {
             size_t e = f.end + 1;
-            while (e < text.size() && IsDigit(text[e]) && e - f.end <= 3) ++e;
-            if (e - f.end - 1 <= 3 && (e == text.size() || text[e] == ' ') && digits.find_first_of(".,") == npos) {
-              f.value += std::stod(std::string(text.substr(f.end + 1, e - f.end - 1)));
+            while (e < text.size() && IsDigit(text[e]) && e - f.end <= 3) ++e;  // at most three digits
+            if ((e == text.size() || text[e] == ' ') && digits.find_first_of(".,") == npos) {
+              f.value += SmallNumber(text.substr(f.end + 1, e - f.end - 1));
               f.end = e;
             }
           }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/find/instrument_index.h"
+#include "pipeline/find/noun_phrase.h"
 #include "pipeline/find/provision_text.h"
 
 namespace dossier {
@@ -407,14 +408,10 @@ class StatuteFinder final : public Finder {
       // alone shows it names something else.
       if (known != nullptr && name_ends_match && name.size() <= 8 &&
           std::all_of(name.begin(), name.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
-        const size_t after = name_begin + name.size();
-        size_t w = after;
-        while (w < text.size() && text[w] == ' ') ++w;
-        size_t e = w;
-        while (e < text.size() && std::isalpha(static_cast<unsigned char>(text[e]))) ++e;
-        std::string next(text.substr(w, e - w));
-        for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (w > after && not_after_abbreviation_.contains(next)) return false;
+        const std::optional<Word> next = NounPhraseReader::NextWord(text, name_begin + name.size());
+        if (next && next->begin > name_begin + name.size() && not_after_abbreviation_.contains(next->lower)) {
+          return false;
+        }
       }
       // "The Homeland Security Act of 2002": sentence words before a name
       // stay out of the span, listed name or not.
