@@ -181,7 +181,8 @@ class CitationFinder final : public Finder {
  private:
   // Drops sentence words before a case name ("In Wolf v. ...", "See ...");
   // returns how many bytes to skip, or npos when no name is left.
-  size_t LeadingSkip(std::string_view name) const {
+  // `full_cite`: the name comes with a reporter or year.
+  size_t LeadingSkip(std::string_view name, bool full_cite) const {
     size_t pos = 0;
     while (pos < name.size()) {
       std::string_view rest = name.substr(pos);
@@ -197,7 +198,14 @@ class CitationFinder final : public Finder {
       pos += space + 1;
     }
     std::string_view rest = name.substr(pos);
-    if (rest.starts_with("v. ") || rest.starts_with("vs. ")) return std::string_view::npos;
+    if (rest.starts_with("v. ") || rest.starts_with("vs. ")) {
+      // Every word before "v." was a listed sentence word: the last one is
+      // the party when the rest is a full citation ("Plaintiffs v. Mayorkas,
+      // 2023 WL 1234567"), and the match is no case name otherwise.
+      if (!full_cite || pos == 0) return std::string_view::npos;
+      const size_t space = name.substr(0, pos - 1).rfind(' ');
+      return space == std::string_view::npos ? 0 : space + 1;
+    }
     return pos;
   }
 
@@ -230,7 +238,7 @@ class CitationFinder final : public Finder {
     v.kind = rule;
     if (m.Has("case_name")) {
       std::string_view name = m.Group("case_name");
-      const size_t skip = LeadingSkip(name);
+      const size_t skip = LeadingSkip(name, m.Has("reporter") || m.Has("year"));
       if (skip == std::string_view::npos) return false;
       if (m.GroupBegin("case_name", text) == m.begin) f->begin += skip;
       name.remove_prefix(skip);
@@ -253,7 +261,8 @@ class CitationFinder final : public Finder {
       const size_t vs = v.case_name.find(" vs. ");
       if (vs != std::string::npos) {
         const std::string_view a = std::string_view(v.case_name).substr(0, vs);
-        const std::string_view b = std::string_view(v.case_name).substr(vs + 5);
+        std::string_view b = std::string_view(v.case_name).substr(vs + 5);
+        if (b.starts_with("the ")) b.remove_prefix(4);  // "Giants vs. the Dodgers"
         auto team = [](std::string_view w) { return w.find(' ') == std::string_view::npos && w.ends_with('s'); };
         if (team(a) && team(b)) return false;
       }

@@ -325,6 +325,7 @@ std::vector<PatternMatch> SelectLongest(std::vector<PatternMatch> matches) {
     if (next != taken.begin() && std::prev(next)->second > m.begin) continue;
     if (m.end == m.begin) continue;
     taken.emplace(m.begin, m.end);
+    if (m.pattern->resolve == "none") continue;
     kept.push_back(std::move(m));
   }
   std::sort(kept.begin(), kept.end(),

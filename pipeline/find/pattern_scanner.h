@@ -98,7 +98,10 @@ class PatternScanner {
 };
 
 // Returns the non-overlapping subset of `matches`, preferring longer
-// matches, then higher priority, then earlier start; sorted by start.
+// matches, then higher priority, then earlier start; sorted by start. A
+// match of a pattern whose `resolve` is `none` takes part in the choice but
+// is left out of the result: such a pattern claims text that is no entity
+// ("ECHR 2011", a report series), keeping shorter matches out of it.
 std::vector<PatternMatch> SelectLongest(std::vector<PatternMatch> matches);
 
 }  // namespace dossier

@@ -5,6 +5,8 @@
 // pack's kind) or an object: `text`, the sentence; `find`, the entity text
 // expected in it (default: all of `text`); `doc_date`, the document date for
 // inference; every other key must equal that field of the entity's record.
+// An example of a `none` pattern (one that claims text that is no entity)
+// is text where no entity of the pack's kind overlaps `find`.
 // A counterexample is a string (no entity of the kind in it at all) or an
 // object {text, span}: no entity of the kind overlaps `span` in `text`.
 #include <gtest/gtest.h>
@@ -69,11 +71,22 @@ TEST(PackExamplesTest, ExamplesAreFound) {
         const std::string text = ex.value("text", "");
         const std::string want_text = ex.value("find", text);
         Document doc = Analyze(text, ex.value("doc_date", ""));
+        ++checked;
+        if (pattern.resolve == "none") {
+          const size_t begin = doc.text.find(want_text);
+          ASSERT_NE(begin, std::string::npos) << pattern.id << ": find not in text: " << want_text;
+          for (const Entity& e : doc.entities) {
+            EXPECT_FALSE(EntityTypeName(e.type) == pack->kind() && e.span.begin < begin + want_text.size() &&
+                         begin < e.span.end)
+                << pattern.id << ": \"" << want_text << "\" should be no " << pack->kind() << ", yields "
+                << ToJson(e).dump();
+          }
+          continue;
+        }
         const Entity* hit = nullptr;
         for (const Entity& e : doc.entities) {
           if (EntityTypeName(e.type) == pack->kind() && e.text == want_text) hit = &e;
         }
-        ++checked;
         if (hit == nullptr) {
           ADD_FAILURE() << pattern.id << ": no " << pack->kind() << " \"" << want_text
                         << "\" in \"" << text << "\"; found:" << Describe(doc);
