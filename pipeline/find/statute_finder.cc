@@ -556,6 +556,7 @@ class StatuteFinder final : public Finder {
       out->type = "act";
       return true;
     }
+    if (rule == "state_code") return ResolveStateCode(m, out);
     if (rule == "fixed") {
       const json& opts = m.pattern->options;
       v.instrument = Template(opts.value("instrument", ""), m);  // "{kind} ({body}) {number}"
@@ -568,6 +569,63 @@ class StatuteFinder final : public Finder {
       return true;
     }
     return false;
+  }
+
+  // Returns the entry `key` of the pack's list `list`, or null.
+  const std::string* ListEntry(std::string_view list, const std::string& key) const {
+    const json& l = pack_.list(list);
+    if (!l.is_object()) return nullptr;
+    auto it = l.find(key);
+    return it != l.end() && it->is_string() ? it->get_ptr<const std::string*>() : nullptr;
+  }
+
+  // "Cal. Welf. & Inst. Code § 300", "Mass. Gen. Laws ch. 93A, § 2": a
+  // state's code by its abbreviation. The name is the instrument list's when
+  // it knows the abbreviation, else spelled out word by word
+  // (lists.code_words); a code called only "Code" is "Code of <State>".
+  bool ResolveStateCode(const PatternMatch& m, Mention* out) const {
+    const std::string state_abbr = CollapseSpaces(m.Group("state"));
+    const std::string* state = ListEntry("state_abbreviations", state_abbr);
+    if (state == nullptr) return false;
+    const std::string code = CollapseSpaces(m.Group("code"));
+    StatuteValue& v = out->value;
+    if (const Instrument* known = index_.Find(state_abbr + " " + code + std::string(m.Group("annotated")))) {
+      v.instrument = known->name;
+    } else if (const Instrument* bare = index_.Find(state_abbr + " " + code)) {
+      v.instrument = bare->name;
+    } else if (code == "Code") {
+      v.instrument = "Code of " + *state;
+    } else {
+      v.instrument = *state + " " + SpellOut(code);
+    }
+    if (m.Has("subject")) v.instrument += ", " + SpellOut(CollapseSpaces(m.Group("subject")));
+    std::string provision;
+    if (m.Has("title")) provision = "Title " + std::string(m.Group("title")) + " ";
+    if (m.Has("unit")) {
+      const std::string_view unit = m.Group("unit");
+      provision += unit.starts_with("tit") ? "Title " : unit.starts_with("art") ? "Article " : "Chapter ";
+      provision += std::string(m.Group("chapter")) + " ";
+    }
+    v.provision = provision + NormalizeCodeSection(m.Group("section"));
+    out->type = "code";
+    return true;
+  }
+
+  // "Welf. & Inst. Code" -> "Welfare and Institutions Code" (lists.code_words).
+  std::string SpellOut(const std::string& words) const {
+    std::string out;
+    size_t i = 0;
+    while (i < words.size()) {
+      size_t space = words.find(' ', i);
+      if (space == std::string::npos) space = words.size();
+      const std::string word = words.substr(i, space - i);
+      i = space + 1;
+      if (word == "Ann.") continue;
+      const std::string* spelled = ListEntry("code_words", word);
+      if (!out.empty()) out += ' ';
+      out += spelled != nullptr ? *spelled : word;
+    }
+    return out;
   }
 
   // Returns `pattern` with each {group} replaced by that group's text, and
