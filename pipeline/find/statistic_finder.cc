@@ -127,6 +127,7 @@ struct Scope {
   std::string_view doc_lang;                            // metadata's, "" when unknown
   mutable std::string_view fallback;                    // "" until read
   mutable std::vector<std::string_view> sentence_lang;  // "" until read
+  std::vector<size_t> date_begins;                      // sorted starts of the dates found
 };
 
 struct Candidate {
@@ -163,6 +164,7 @@ class StatisticFinder : public Finder {
     for (std::string& s : StringsOf(pack.list("partitive_pronouns"))) partitive_pronouns_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("count_leads"))) count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("count_verbs"))) count_verbs_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("count_participles"))) count_participles_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("change_verbs"))) change_verbs_.insert(std::move(s));
     if (const auto& joiners = pack.list("range_joiners"); joiners.is_object()) {
       for (const auto& [joiner, leads] : joiners.items()) {
@@ -198,7 +200,11 @@ class StatisticFinder : public Finder {
     }
     blocked.Finish();
     const std::string_view doc_lang = doc.metadata.language;
-    Scope scope{doc, text, blocked, doc_lang.size() >= 2 ? doc_lang.substr(0, 2) : std::string_view(), {}, {}};
+    Scope scope{doc, text, blocked, doc_lang.size() >= 2 ? doc_lang.substr(0, 2) : std::string_view(), {}, {}, {}};
+    for (const Entity& e : earlier) {
+      if (e.type == EntityType::kDate) scope.date_begins.push_back(e.span.begin);
+    }
+    std::sort(scope.date_begins.begin(), scope.date_begins.end());
 
     std::vector<Candidate> candidates;
     candidates.reserve(matches.size());
@@ -435,7 +441,7 @@ class StatisticFinder : public Finder {
     // a currency, a qualifier before it or not.
     if (m.Has("multx")) return false;
     if (m.Has("qual")) return !IsThreshold(text, m.begin, c->value.qualifier) && !ClockTime(text, after);
-    if (CountedByContext(text, fig)) return true;
+    if (CountedByContext(s, fig)) return true;
     // A bare number counts nothing unless it is large by its multiplier.
     // A letter multiplier alone ("4K", "401k") names a format or a plan as
     // often as a number: it counts only with a noun or a currency.
@@ -1220,8 +1226,10 @@ class StatisticFinder : public Finder {
   // Returns true when the words around the bare number [begin, end) make it
   // a count of what the sentence is about: one or two words before it in
   // `count_leads` ("grew to 45,000", "up from three"), or, opening a clause,
-  // a verb after it in `count_verbs` ("..., 77 had been transferred").
-  bool CountedByContext(std::string_view text, const Figure& fig) const {
+  // a verb after it in `count_verbs` ("..., 77 had been transferred"); or,
+  // in digit groups, a date of its own after it ("52,000 in February").
+  bool CountedByContext(const Scope& s, const Figure& fig) const {
+    const std::string_view text = s.text;
     const size_t begin = fig.begin, end = fig.end;
     // Digit groups ("114,300", "2 000") mark a quantity: a code, a year or
     // a score is not written so.
@@ -1240,15 +1248,29 @@ class StatisticFinder : public Finder {
       const std::string two = PreviousWordLower(text, static_cast<size_t>(w1.data() - text.data()));
       if (!two.empty() && count_leads_.contains(two + " " + one)) return true;
     }
+    // "47,000 migrants in January, 52,000 in February": a number in digit
+    // groups with a date of its own after "in" is a figure of that time.
+    if (grouped) {
+      const std::optional<Word> in = NounPhraseReader::NextWord(text, end);
+      if (in && (in->lower == "in" || in->lower == "en")) {
+        const size_t at = in->end + 1;
+        if (std::binary_search(s.date_begins.begin(), s.date_begins.end(), at)) return true;
+      }
+    }
     // A count verb after it counts a number opening a clause or, in digit
     // groups, wherever its clause starts ("..., while 114,300 were resettled").
+    // "and" opens a clause before what befell people: "Nine people were
+    // killed and 23 injured".
     size_t p = begin;
     while (p > 0 && text[p - 1] == ' ') --p;
-    if (!grouped && !(p > 0 && (text[p - 1] == ',' || text[p - 1] == ';'))) return false;
+    const bool after_and = p >= 4 && text.substr(p - 4, 4) == " and";
+    if (!grouped && !after_and && !(p > 0 && (text[p - 1] == ',' || text[p - 1] == ';'))) return false;
     // "22,123 (59.2%) had": the verb may follow the figure's bracketed share.
     const size_t bracket = AfterBracket(text, end, 23);
     const std::optional<Word> next = NounPhraseReader::NextWord(text, bracket != npos ? bracket : end);
-    return next && count_verbs_.contains(next->lower);
+    if (!next) return false;
+    if (count_participles_.contains(next->lower)) return true;
+    return !(after_and && !grouped) && count_verbs_.contains(next->lower);
   }
 
   static std::string PreviousWordLower(std::string_view text, size_t pos) {
@@ -1476,7 +1498,7 @@ class StatisticFinder : public Finder {
       postfix_qualifiers_;
   std::unordered_map<std::string, double> multipliers_, denominators_;
   std::unordered_set<std::string> label_words_, fraction_blockers_, change_verbs_, times_comparatives_,
-      fraction_articles_, of_words_, partitive_pronouns_, decimal_comma_, count_leads_, count_verbs_,
+      fraction_articles_, of_words_, partitive_pronouns_, decimal_comma_, count_leads_, count_verbs_, count_participles_,
       grouped_count_leads_, size_adjectives_;
   // Range joiner -> the words one of which must open the range ("and":
   // "between", "from"); empty: none needed ("or", "to").
