@@ -437,7 +437,22 @@ class DateFinder final : public Finder {
       c->a.year = ParseDigits(m.Group("decade"));
       // "the '90s": the century is the last one, but for the '00s and '10s.
       if (c->a.year >= 0 && c->a.year < 100) c->a.year += c->a.year <= 10 ? 2000 : 1900;
-      c->b.year = c->a.year + 9;
+      // "the 1800s" is a century; "the 2000s" is a decade, as English uses it.
+      c->b.year = c->a.year + (c->a.year % 100 == 0 && c->a.year < 2000 ? 99 : 9);
+      c->range = true;
+      if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));
+      return c->a.year > 0;
+    }
+    if (m.Has("century") || m.Has("century_word")) {  // "the 19th century" -> 1800/1899
+      std::optional<double> n;
+      if (m.Has("century")) {
+        n = ParseDigits(m.Group("century"));
+      } else {
+        n = ParseOrdinalWord(LowerKey(m.Group("century_word")).key());
+      }
+      if (!n || *n < 1 || *n > 22) return false;
+      c->a.year = (static_cast<int>(*n) - 1) * 100;
+      c->b.year = c->a.year + 99;
       c->range = true;
       if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));
       return c->a.year > 0;
@@ -839,8 +854,11 @@ class DateFinder final : public Finder {
       }
     };
     auto end_year = [](const Candidate& c) { return c.range ? c.b.year : c.a.year; };
+    // A decade, a century or a longer span names no year a day could take
+    // ("since the beginning of the 21st century ... in October").
     auto is_context = [](const Candidate& c) {
-      return c.a.year != 0 && !c.cited && !c.attribute && (!c.inferred || c.confirmed);
+      return c.a.year != 0 && !c.cited && !c.attribute && (!c.inferred || c.confirmed) &&
+             !(c.range && c.b.year - c.a.year >= 9);
     };
     // The latest year the text states: its present, when it has no date of
     // its own ("the tour starts in June 2020 ... Friday, December 6"); and
