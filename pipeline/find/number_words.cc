@@ -142,6 +142,27 @@ std::optional<double> ParseUncached(std::string_view words, std::string_view lan
   }
   icu::UnicodeString text = Clean(words, "en");
   if (text.startsWith(icu::UnicodeString(u"a "))) text.replace(0, 1, icu::UnicodeString(u"one"));
+  // "twenty five" is 25: written with a space, the year rules would read
+  // it as 2005 ("twenty oh-five"); English joins tens and units by a hyphen.
+  static const char16_t* const kTens[] = {u"twenty ", u"thirty ", u"forty ", u"fifty ",
+                                          u"sixty ",  u"seventy ", u"eighty ", u"ninety "};
+  static const char16_t* const kUnits[] = {u"one", u"two", u"three", u"four", u"five",
+                                           u"six", u"seven", u"eight", u"nine"};
+  for (const char16_t* tens : kTens) {
+    const icu::UnicodeString t(tens);
+    for (int32_t at = text.indexOf(t); at >= 0; at = text.indexOf(t, at + 1)) {
+      if (at > 0 && text[at - 1] != u' ') continue;
+      const int32_t unit_at = at + t.length();
+      for (const char16_t* unit : kUnits) {
+        const icu::UnicodeString u(unit);
+        const int32_t end = unit_at + u.length();
+        if (text.compare(unit_at, u.length(), u) == 0 && (end == text.length() || text[end] == u' ')) {
+          text.setCharAt(unit_at - 1, u'-');
+          break;
+        }
+      }
+    }
+  }
   // "a dozen", "two dozen", "half a dozen": twelves, which the spellout
   // rules do not know; the number before them is still ICU's to read.
   const icu::UnicodeString dozen(u" dozen");

@@ -295,6 +295,7 @@ class StatisticFinder : public Finder {
       c->end = fig->end;  // the suffix runs into a date or citation: a count at most
     } else if (m.Has("pct")) {
       c->value.kind = "percent";
+      TakeMinus(text, *fig, c);
       if (Canonical(m.Group("pct")).starts_with("percentage")) c->value.unit = "percentage point";
       AttachOf(text, blocked, c, /*direct_noun=*/true);
       return true;
@@ -320,6 +321,7 @@ class StatisticFinder : public Finder {
       auto it = measure_units_.find(Canonical(m.Group("munit")));
       c->value.kind = "measure";
       c->value.unit = it != measure_units_.end() ? it->second : Canonical(m.Group("munit"));
+      TakeMinus(text, *fig, c);
       // "paid 120 million pounds" is money; "2 million pounds of food" a weight.
       if (c->value.unit == "lb" && m.Has("mult") && Canonical(m.Group("munit")).starts_with("pound")) {
         std::optional<Word> next = NounPhraseReader::NextWord(text, m.end);
@@ -1208,6 +1210,17 @@ class StatisticFinder : public Finder {
   std::string PostfixQualifier(std::string_view surface) const {
     auto it = postfix_qualifiers_.find(Canonical(surface));
     return it != postfix_qualifiers_.end() ? it->second : std::string();
+  }
+
+  // "fell to -5 degrees", "growth of -2.5%": a minus sign glued to a
+  // measure or a percent, after a space or bracket, makes it negative (a
+  // hyphen between numbers is a range; counts are never negative).
+  static void TakeMinus(std::string_view text, const Figure& fig, Candidate* c) {
+    const size_t b = fig.begin;
+    if (c->begin != b || b == 0 || text[b - 1] != '-') return;
+    if (b >= 2 && text[b - 2] != ' ' && text[b - 2] != '(' && text[b - 2] != '\n') return;
+    c->begin = b - 1;
+    c->value.value = -c->value.value;
   }
 
   // Returns the word (non-space run) before `pos`, looking back at most a

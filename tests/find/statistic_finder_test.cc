@@ -319,6 +319,8 @@ TEST(NumberWordsTest, ReadsSpelledCardinalsWithIcu) {
       {"twelve", "en", 12},         {"Seventy-one thousand", "en", 71000}, {"seventy one thousand", "en", 71000},
       {"one hundred and twenty", "en", 120}, {"a hundred", "en", 100},    {"TEN", "en", 10},
       {"two million", "en", 2e6},   {"setenta y un mil", "es", 71000},     {"doscientas", "es", 200},
+      // Tens and units with a space, not a hyphen: not the year 2005.
+      {"twenty five", "en", 25},    {"Ninety nine thousand", "en", 99000}, {"two hundred forty one", "en", 241},
   };
   for (const auto& c : cases) {
     std::optional<double> v = ParseNumberWords(c.words, c.language);
