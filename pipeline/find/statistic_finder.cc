@@ -438,6 +438,13 @@ class StatisticFinder : public Finder {
           who && partitive_pronouns_.contains(who->lower) && !np_.Read(text, who->end)) {
         return true;  // not "4 of these rules", where "these" is a determiner
       }
+      // "Six of the eight judges", "3 of the 12 judges": a part of a group
+      // the sentence counts; the group is its own figure, its noun the
+      // part's subject.
+      if (const OfPhrase whole = ReadOf(text, after); whole.nested) {
+        c->value.subject = whole.subject;
+        return true;
+      }
     }
     // A letter multiplier ("up to 4K on your TV") counts only with a noun or
     // a currency, a qualifier before it or not.
@@ -888,6 +895,16 @@ class StatisticFinder : public Finder {
     if (!w || !of_words_.contains(w->lower)) return of;
     size_t p = np_.SkipDeterminers(text, w->end);
     while (p < text.size() && text[p] == ' ') ++p;
+    // "of the eight judges": a number word is a nested figure too.
+    if (std::optional<Word> word = NounPhraseReader::NextWord(text, p);
+        word && word->begin == p && !IsDigit(text[p]) && word->lower != "a" && word->lower != "one" &&
+        ParseNumberWords(word->lower, "en")) {
+      if (std::optional<TextRange> np = np_.Read(text, word->end)) {
+        of.nested = true;
+        of.subject = std::string(text.substr(np->begin, np->end - np->begin));
+        return of;
+      }
+    }
     if (p < text.size() && IsDigit(text[p])) {
       // A nested figure: it is its own statistic; lend its noun as subject.
       while (p < text.size() && (IsDigit(text[p]) || ((text[p] == ',' || text[p] == '.') && p + 1 < text.size() &&
