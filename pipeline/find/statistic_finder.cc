@@ -156,6 +156,9 @@ class StatisticFinder : public Finder {
     options.set_log_errors(false);
     table_number_ = std::make_unique<RE2>(pack.fragment("digits"), options);
     options.set_encoding(RE2::Options::EncodingUTF8);
+    number_word_ = std::make_unique<RE2>("(?:" + pack.fragment("number_word") + ")(?:-(?:" +
+                                         pack.fragment("number_word") + "))?",
+                                         options);
     qualifier_before_ = std::make_unique<RE2>("(?:^|[^\\pL\\pN])(" + pack.fragment("qualifier") + ")\\s+$", options);
     table_pattern_.id = "statistic.table_cell";
     table_pattern_.resolve = "table_cell";
@@ -898,7 +901,7 @@ class StatisticFinder : public Finder {
     // "of the eight judges": a number word is a nested figure too.
     if (std::optional<Word> word = NounPhraseReader::NextWord(text, p);
         word && word->begin == p && !IsDigit(text[p]) && word->lower != "a" && word->lower != "one" &&
-        ParseNumberWords(word->lower, "en")) {
+        RE2::FullMatch(word->lower, *number_word_) && ParseNumberWords(word->lower, "en")) {
       if (std::optional<TextRange> np = np_.Read(text, word->end)) {
         of.nested = true;
         of.subject = std::string(text.substr(np->begin, np->end - np->begin));
@@ -1539,6 +1542,7 @@ class StatisticFinder : public Finder {
   TableReader tables_;
   std::unique_ptr<RE2> table_number_;  // a data cell's number, whole
   std::unique_ptr<RE2> qualifier_before_;  // a qualifier ending where a number starts
+  std::unique_ptr<RE2> number_word_;       // one number word ("eight", "twenty-five")
   std::unordered_set<std::string> table_label_headings_;
   Pattern table_pattern_;  // names the figures read from table cells
 };
