@@ -99,6 +99,7 @@ NounPhraseReader::NounPhraseReader(const PatternPack& pack) {
   for (std::string& s : StringsOf(pack.list("np_stop_words"))) stop_words_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("count_nouns"))) count_nouns_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("not_plural"))) not_plural_.insert(std::move(s));
+  for (std::string& s : StringsOf(pack.list("plural_modifiers"))) plural_modifiers_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("title_name_plurals"))) title_name_plurals_.insert(std::move(s));
   demonym_endings_ = StringsOf(pack.list("demonym_endings"));
   compounds_ = StringsOf(pack.list("compound_nouns"));
@@ -196,6 +197,14 @@ std::optional<TextRange> NounPhraseReader::Read(std::string_view text, size_t po
                                            TitleCaseHead(text, *w)
                                      : IsHead(w->lower);
     if (!head) continue;  // an adverb, participle, adjective or noun modifier
+    // "70 human rights organizations", "arms dealers": a listed plural
+    // modifies the head after it (plural_modifiers).
+    if (plural_modifiers_.contains(w->lower)) {
+      if (std::optional<Word> next = NextWord(text, pos);
+          next && !next->capitalized && !next->acronym && IsHead(next->lower) && !stop_words_.contains(next->lower)) {
+        pos = next->end;
+      }
+    }
     return TextRange{begin, pos};
   }
   return std::nullopt;
