@@ -99,10 +99,19 @@ def fragments(pack):
 
 
 def reporter_fragment(pack):
-    """Every reporter abbreviation, longest first, spaces optional."""
+    """Every reporter abbreviation, longest first, spaces optional: where
+    the list has one, and after a period inside it ("U. S." is "U.S.",
+    "N. E. 2d" is "N.E.2d", as older opinions print them)."""
     out, seen = [], set()
     for name in sorted(pack["lists"]["reporters"], key=lambda n: (-len(n), n)):
-        regex = "".join("\\s?" if ch == " " else ("\\" + ch if ch in ".()[]{}*+?|^$\\" else ch) for ch in name)
+        regex = ""
+        for i, ch in enumerate(name):
+            if ch == " ":
+                regex += "\\s?"
+                continue
+            regex += "\\" + ch if ch in ".()[]{}*+?|^$\\" else ch
+            if ch == "." and i + 1 < len(name) and name[i + 1].isalnum():
+                regex += "\\s?"
         if regex not in seen:
             seen.add(regex)
             out.append(regex)

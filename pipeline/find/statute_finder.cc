@@ -526,8 +526,10 @@ class StatuteFinder final : public Finder {
         return false;
       }
       // "Eur. Ct. H.R. 2012", "Inter-Am. Comm'n H.R. 5": a human-rights
-      // court's reporter, not House bill 2012.
+      // court's reporter, not House bill 2012; nor is "410 U. S. 113" (the
+      // U.S. Reports as older opinions space them) Senate bill 113.
       const std::string_view before = std::string_view(text).substr(0, bill_begin);
+      if (bill.starts_with("S") && before.ends_with(" U. ")) return false;
       if (bill.starts_with("H.") && (before.ends_with("Ct. ") || before.ends_with("Comm'n ") ||
                                      before.ends_with("Ct.") || before.ends_with("Comm'n"))) {
         return false;
