@@ -156,6 +156,7 @@ class StatisticFinder : public Finder {
     options.set_log_errors(false);
     table_number_ = std::make_unique<RE2>(pack.fragment("digits"), options);
     options.set_encoding(RE2::Options::EncodingUTF8);
+    code_after_ = std::make_unique<RE2>("\\s(?:" + pack.fragment("currency_code") + ")\\b", options);
     number_word_ = std::make_unique<RE2>("(?:" + pack.fragment("number_word") + ")(?:-(?:" +
                                          pack.fragment("number_word") + "))?",
                                          options);
@@ -292,6 +293,13 @@ class StatisticFinder : public Finder {
       c->value.kind = "money";
       c->value.unit = Currency(sign ? m.Group("cur") : m.Group("curw"));
       if (sign) c->end = fig->end;
+      // "$500 MXN": a code after a dollar sign says whose dollar it is.
+      re2::StringPiece code;
+      if (sign && c->value.unit == "USD" && fig->end < text.size() &&
+          code_after_->Match(text, fig->end, std::min(text.size(), fig->end + 8), RE2::ANCHOR_START, &code, 1)) {
+        c->value.unit = std::string(code.data() + 1, 3);
+        c->end = fig->end + code.size();
+      }
       return !c->value.unit.empty() && !blocked.Overlaps(c->begin, c->end);
     }
     if (blocked.Overlaps(core_begin, m.end)) {
@@ -1543,6 +1551,7 @@ class StatisticFinder : public Finder {
   std::unique_ptr<RE2> table_number_;  // a data cell's number, whole
   std::unique_ptr<RE2> qualifier_before_;  // a qualifier ending where a number starts
   std::unique_ptr<RE2> number_word_;       // one number word ("eight", "twenty-five")
+  std::unique_ptr<RE2> code_after_;        // a currency code after an amount ("$500 MXN")
   std::unordered_set<std::string> table_label_headings_;
   Pattern table_pattern_;  // names the figures read from table cells
 };
