@@ -407,8 +407,11 @@ class StatisticFinder : public Finder {
     // "4K TVs", "a 5K run": a single digit with a k names a resolution or a
     // race; a thousand-count is written 4,000.
     if (fig.value < 10000 && AsciiLower(m.Group("multx")) == "k") return false;
-    // "1,2 millones de migrantes": a multiplier word takes its noun after "de".
-    if (m.Has("mult")) {
+    // "1,2 millones de migrantes", "dos millones de personas": a multiplier
+    // word takes its noun after "de".
+    const std::string_view figure_text = text.substr(fig.begin, fig.end - fig.begin);
+    if (m.Has("mult") || figure_text.ends_with("millones") || figure_text.ends_with("millón") ||
+        figure_text.ends_with("millon")) {
       if (std::optional<Word> de = NounPhraseReader::NextWord(text, noun_at); de && de->lower == "de") noun_at = de->end;
     }
     if (std::optional<TextRange> np = np_.Read(text, noun_at)) {
