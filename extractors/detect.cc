@@ -143,11 +143,12 @@ bool LooksLikeHtml(std::string_view s) {
 }
 
 // Markdown evidence, counted over the head's lines: ATX headings, fences,
-// setext underlines, links, backslash escapes, strong emphasis, list items.
+// setext underlines, links, backslash escapes, strong emphasis, list items,
+// footnote definitions.
 // Plain text rarely has any of these at line starts.
 bool LooksLikeMarkdown(std::string_view s, std::string& why) {
   double evidence = 0;
-  int headings = 0, links = 0, escapes = 0, lists = 0;
+  int headings = 0, links = 0, escapes = 0, lists = 0, notes = 0;
   size_t pos = 0;
   std::string_view previous;
   while (pos < s.size() && evidence < 4) {
@@ -187,10 +188,19 @@ bool LooksLikeMarkdown(std::string_view s, std::string& why) {
       evidence += 0.25;
       ++lists;
     }
+    // "[^1]: Human Rights Watch, ...": a footnote definition.
+    if (line.starts_with("[^")) {
+      const size_t close = line.find("]:");
+      if (close != std::string_view::npos && close > 2 && close < 16) {
+        evidence += 1;
+        ++notes;
+      }
+    }
     previous = line;
   }
   why = "Markdown: " + std::to_string(headings) + " heading(s), " + std::to_string(links) +
-        " link(s), " + std::to_string(escapes) + " escape(s), " + std::to_string(lists) + " list item(s)";
+        " link(s), " + std::to_string(escapes) + " escape(s), " + std::to_string(lists) + " list item(s), " +
+        std::to_string(notes) + " footnote(s)";
   return evidence >= 2;
 }
 

@@ -345,9 +345,12 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
 // Returns the offsets in `s` where sentences start, ". " not counting after
 // initials ("U.S.", "D.C.", "J.") or short abbreviations ("Inc.", "No.").
 std::vector<std::pair<size_t, size_t>> Pieces(std::string_view s) {
-  static const std::array<std::string_view, 22> kAbbrev = {
-      "Inc", "Ltd", "Co", "Corp", "No", "Vol", "St", "Dr", "Mr", "Ms", "Mrs",
-      "Jr", "Sr", "Dept", "Univ", "vs", "v", "al", "pp", "p", "ed", "eds"};
+  // Abbreviations a period does not end a piece after; months too, since a
+  // date inside a note ("(Jan. 24, 2019)") runs on.
+  static const std::array<std::string_view, 34> kAbbrev = {
+      "Inc", "Ltd", "Co",  "Corp", "No",  "Vol", "St",  "Dr",  "Mr",   "Ms",  "Mrs", "Jr",
+      "Sr",  "Dept", "Univ", "vs", "v",   "al",  "pp",  "p",   "ed",   "eds", "Jan", "Feb",
+      "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Sec",  "Gov"};
   std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -355,6 +358,7 @@ std::vector<std::pair<size_t, size_t>> Pieces(std::string_view s) {
     size_t w = i;
     while (w > start && s[w - 1] != ' ') --w;
     std::string_view word = s.substr(w, i - w);
+    while (!word.empty() && (word[0] == '(' || word[0] == '[')) word.remove_prefix(1);  // "(Jan. 24"
     const bool initials = !word.empty() && IsUpper(word[0]) && (word.size() == 1 || word[1] == '.');
     const bool abbrev = std::find(kAbbrev.begin(), kAbbrev.end(), word) != kAbbrev.end();
     if ((initials || abbrev) && i + 1 < s.size()) continue;
@@ -455,9 +459,11 @@ std::string Author(std::string_view piece, const std::vector<std::string>& signa
 
 // The offset of a closing "(Place: Publisher, date)" in `note`, or npos. A
 // page cited after it stays out: "(New York: HRF, February 2020), 4."
-size_t PublicationParenthesis(std::string_view note) {
+size_t PublicationParenthesis(std::string_view note, bool* date_only = nullptr) {
   size_t end = note.size();
-  while (end > 0 && (IsSpace(note[end - 1]) || note[end - 1] == '.')) --end;
+  // "(Jan. 24, 2019), https://...": an address after it is no part of it.
+  if (const size_t url = note.rfind(" http"); url != npos && note.find(' ', url + 1) == npos) end = url;
+  while (end > 0 && (IsSpace(note[end - 1]) || note[end - 1] == '.' || note[end - 1] == ',')) --end;
   size_t page = end;
   while (page > 0 && (IsDigit(note[page - 1]) || note[page - 1] == '-')) --page;
   if (page < end && page >= 3 && note[page - 1] == ' ' && note[page - 2] == ',' && note[page - 3] == ')') {
@@ -468,7 +474,14 @@ size_t PublicationParenthesis(std::string_view note) {
   if (open == npos) return npos;
   const std::string_view inner = note.substr(open + 1, end - open - 2);
   const size_t colon = inner.find(": ");
-  return colon != npos && colon <= 24 && inner.find_first_of("0123456789") != npos ? open : npos;
+  if (colon != npos && colon <= 24 && inner.find_first_of("0123456789") != npos) return open;
+  // "(Jan. 24, 2019)": a date alone, as legal citation gives a web page's.
+  if (date_only != nullptr && StartsWithMonthOrDigit(inner) && inner.size() <= 20 &&
+      inner.find_first_of("0123456789") != npos) {
+    *date_only = true;
+    return open;
+  }
+  return npos;
 }
 
 // The publisher in `rest`: in a "(Place: Publisher, date)" parenthesis
@@ -596,7 +609,8 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
   const std::vector<std::pair<size_t, size_t>> pieces = Pieces(note);
   // "Author, Title, GAO-20-330 (Washington, D.C.: GAO, March 2020)": one
   // piece whose closing parenthesis names place, publisher and date.
-  const size_t paren = pieces.size() == 1 ? PublicationParenthesis(note) : npos;
+  bool date_only = false;
+  const size_t paren = pieces.size() == 1 ? PublicationParenthesis(note, &date_only) : npos;
   if (paren != npos) {
     const size_t comma = note.find(", ");
     if (comma != npos && comma < paren) {
@@ -608,7 +622,7 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
       parts.title_begin = tb;
       parts.title_end = te;
     }
-    parts.publisher = PublisherOf(note.substr(paren), genre_words);
+    if (!date_only) parts.publisher = PublisherOf(note.substr(paren), genre_words);
     return parts;
   }
   if (pieces.size() == 1) {

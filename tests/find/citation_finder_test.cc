@@ -387,6 +387,27 @@ TEST(CitationFinderTest, NoteSignalsShortFormsAndPinpoints) {
   EXPECT_EQ(id->title, "");
 }
 
+// Legal citation of a web page: "Author, Title (Jan. 24, 2019), URL". The
+// month's period ends no part, and a date alone in brackets closes the
+// title; "See supra note 1" repeats an earlier note.
+TEST(CitationFinderTest, NoteWithADateInBracketsAndAnAddress) {
+  const std::vector<Entity> found = Citations(
+      "The program began.1 It was challenged.2\n\n"
+      "1 U.S. Dep't of Homeland Sec., Migrant Protection Protocols (Jan. 24, 2019), "
+      "https://www.dhs.gov/news/2019/01/24/migrant-protection-protocols.\n"
+      "2 See supra note 1, at 12.\n");
+  std::vector<const CitationValue*> notes;
+  for (const Entity& e : found) {
+    if (e.as<CitationValue>()->kind == "note") notes.push_back(e.as<CitationValue>());
+  }
+  ASSERT_EQ(notes.size(), 2u) << Describe(found);
+  EXPECT_EQ(notes[0]->author, "U.S. Dep't of Homeland Sec");
+  EXPECT_EQ(notes[0]->title, "Migrant Protection Protocols");
+  EXPECT_EQ(notes[0]->publisher, "");
+  EXPECT_EQ(notes[1]->title, "");
+  EXPECT_EQ(notes[1]->author, "");
+}
+
 // A "Notes" list of dated sentences notes on the text; it cites no work.
 TEST(CitationFinderTest, ProseUnderANotesHeadingIsNoReference) {
   EXPECT_TRUE(Citations("Body text ends here.\n\nNotes\n\n- Texas SB 4 was blocked by a federal judge on Feb. 29, "
