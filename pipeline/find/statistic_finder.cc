@@ -835,7 +835,23 @@ class StatisticFinder : public Finder {
     auto year_like = [](std::string_view t, double v) {
       return t.size() == 4 && v >= 1800 && v <= 2100 && IsDigit(t[1]) && IsDigit(t[2]) && IsDigit(t[3]);
     };
+    // "Notices . . . . . | vii": a table of contents, whose numbers are
+    // pages; most of its rows run dot leaders up to them.
+    auto contents = [&](const Table& table) {
+      size_t leaders = 0;
+      for (const TableRow& row : table.rows) {
+        for (const TableCell& c : row.cells) {
+          const std::string_view t = cell_text(c);
+          if (t.find(". . .") != npos || t.find("....") != npos) {
+            ++leaders;
+            break;
+          }
+        }
+      }
+      return 2 * leaders >= table.rows.size();
+    };
     for (const Table& table : tables_.Read(s.doc)) {
+      if (contents(table)) continue;
       const TableRow& first = table.rows.front();
       bool header = true;
       for (const TableCell& c : first.cells) {

@@ -338,6 +338,15 @@ TEST(NumberWordsTest, ReadsSpelledCardinalsWithIcu) {
   EXPECT_EQ(ParseOrdinalWord("third"), 3);
 }
 
+// A table of contents is a table whose numbers are pages: no figures.
+TEST(StatisticFinderTest, TableOfContentsHoldsNoFigures) {
+  Document doc = Analyze(
+      "## Contents\n\n| Notices . . . . . . . . . . | . vii |\n| - | - |\n| Preface . . . . . . . . . . | . xi |\n"
+      "| Chapter 1. Securing data . . . . . | . 1 |\n| 1.1 Security fundamentals. . . . . . | . 2 |\n"
+      "| 2.1.6 Change function usage . . . . . | 10 |\n| 2.2 Separation of duties . . . . . . | 10 |\n");
+  EXPECT_TRUE(Statistics(doc).empty()) << Describe(doc);
+}
+
 TEST(StatisticFinderTest, TwoStatisticsNeverNest) {
   Document doc = Analyze("Some 45 percent of the 2,315 people treated by MSF reported violence.");
   std::vector<const Entity*> stats = Statistics(doc);
