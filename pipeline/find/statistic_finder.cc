@@ -463,7 +463,9 @@ class StatisticFinder : public Finder {
     // A letter multiplier ("up to 4K on your TV") counts only with a noun or
     // a currency, a qualifier before it or not.
     if (m.Has("multx")) return false;
-    if (m.Has("qual")) return !IsThreshold(text, m.begin, c->value.qualifier) && !ClockTime(text, after);
+    if (m.Has("qual")) {
+      return !IsThreshold(text, m.begin, c->value.qualifier) && !ClockTime(text, after) && !SlashAfter(text, after);
+    }
     if (CountedByContext(s, fig)) return true;
     // A bare number counts nothing unless it is large by its multiplier.
     // A letter multiplier alone ("4K", "401k") names a format or a plan as
@@ -1367,6 +1369,17 @@ class StatisticFinder : public Finder {
 
   // Returns true when an hour of the clock follows `pos`: "close to 2 a.m.",
   // "after 10 pm".
+  // Returns true when a slash and a digit follow `pos`: "up to 3 / 8 inch"
+  // is a fraction cut apart, "24/7" no count.
+  static bool SlashAfter(std::string_view text, size_t pos) {
+    size_t p = pos;
+    if (p < text.size() && text[p] == ' ') ++p;
+    if (p >= text.size() || text[p] != '/') return false;
+    ++p;
+    if (p < text.size() && text[p] == ' ') ++p;
+    return p < text.size() && IsDigit(text[p]);
+  }
+
   static bool ClockTime(std::string_view text, size_t pos) {
     if (pos + 3 > text.size() || text[pos] != ' ') return false;
     const char c = static_cast<char>(text[pos + 1] | 0x20);
