@@ -498,6 +498,19 @@ class StatisticFinder : public Finder {
       }
       return nullptr;
     };
+    // The candidates by end: "About 50 to 60 people" has its opener, with
+    // its qualifier, ending where the range's low number does.
+    std::vector<std::pair<size_t, size_t>> ends;  // end, index
+    ends.reserve(n);
+    for (size_t i = 0; i < n; ++i) ends.emplace_back((*out)[i].end, i);
+    std::sort(ends.begin(), ends.end());
+    auto qualified_ending_at = [&](size_t end) -> Candidate* {
+      for (auto it = std::lower_bound(ends.begin(), ends.end(), std::make_pair(end, size_t{0}));
+           it != ends.end() && it->first == end; ++it) {
+        if (!(*out)[it->second].value.qualifier.empty()) return &(*out)[it->second];
+      }
+      return nullptr;
+    };
     auto covered = [&](size_t begin, size_t end) {
       const auto it = std::lower_bound(spans.begin(), spans.end(), std::make_pair(end, size_t{0}));
       return it != spans.begin() && max_end[static_cast<size_t>(it - spans.begin()) - 1] > begin;
@@ -527,6 +540,17 @@ class StatisticFinder : public Finder {
       // "went from 12 to 15 people": "12" counted by its lead takes the subject.
       if (Candidate* same = starting_at(c.begin, c.end)) {
         if (same->value.kind == c.value.kind && same->value.subject.empty()) same->value.subject = c.value.subject;
+        continue;
+      }
+      // "About 5 to 10 percent of applicants": the qualified opener, a bare
+      // count so far, takes the closer's kind, unit and subject.
+      if (Candidate* qualified = qualified_ending_at(c.end)) {
+        if (qualified->value.subject.empty() &&
+            (qualified->value.kind == c.value.kind || qualified->value.kind == "count")) {
+          qualified->value.kind = c.value.kind;
+          qualified->value.unit = c.value.unit;
+          qualified->value.subject = c.value.subject;
+        }
         continue;
       }
       out->push_back(std::move(c));
