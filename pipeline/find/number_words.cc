@@ -163,6 +163,23 @@ std::optional<double> ParseUncached(std::string_view words, std::string_view lan
       }
     }
   }
+  // "one point five million": a spelled decimal, which the spellout rules
+  // read, then a multiplier, which they do not put after one.
+  if (text.indexOf(icu::UnicodeString(u" point ")) > 0) {
+    static const std::pair<const char16_t*, double> kMultipliers[] = {
+        {u" thousand", 1e3}, {u" million", 1e6}, {u" billion", 1e9}, {u" trillion", 1e12}};
+    double times = 1;
+    for (const auto& [word, factor] : kMultipliers) {
+      const icu::UnicodeString w(word);
+      if (text.endsWith(w)) {
+        text.truncate(text.length() - w.length());
+        times = factor;
+        break;
+      }
+    }
+    const std::optional<double> v = ParseAll(f.en.get(), text);
+    return v && *v >= 0 ? std::optional<double>(*v * times) : std::nullopt;
+  }
   // "a dozen", "two dozen", "half a dozen": twelves, which the spellout
   // rules do not know; the number before them is still ICU's to read.
   const icu::UnicodeString dozen(u" dozen");

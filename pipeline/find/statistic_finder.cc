@@ -406,7 +406,11 @@ class StatisticFinder : public Finder {
     }
     // "4K TVs", "a 5K run": a single digit with a k names a resolution or a
     // race; a thousand-count is written 4,000.
-    if (fig.value < 10000 && AsciiLower(m.Group("multx")) == "k") return false;
+    // A decimal before the k is a count written short ("1.5k families").
+    if (fig.value < 10000 && AsciiLower(m.Group("multx")) == "k" &&
+        text.substr(fig.begin, fig.end - fig.begin).find('.') == npos) {
+      return false;
+    }
     // "1,2 millones de migrantes", "dos millones de personas": a multiplier
     // word takes its noun after "de".
     const std::string_view figure_text = text.substr(fig.begin, fig.end - fig.begin);
@@ -1062,6 +1066,8 @@ class StatisticFinder : public Finder {
     // English number words are read as such; others only in a sentence of
     // their language: "once" is eleven in Spanish, "UN" no number in English.
     std::string_view lang = "en";
+    // "at one point five officers ...": the idiom, not 1.5.
+    if (AsciiLower(spelled).find(" point ") != npos && PreviousWordLower(text, f.begin) == "at") return std::nullopt;
     std::optional<double> v = ParseNumberWords(spelled, lang);
     if (!v && (lang = Language(s, f.begin)) != "en") v = ParseNumberWords(spelled, lang);
     if (v) {
