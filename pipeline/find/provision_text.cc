@@ -23,13 +23,15 @@ struct Spelling {
   bool dotted = false;
 };
 
-constexpr std::array<Spelling, 28> kKeywords = {{
+constexpr std::array<Spelling, 32> kKeywords = {{
     {{"§§", "§", "§§"}},
     {{"§", "§", "§§"}},
     {{"sections", "Section", "Sections"}},
     {{"section", "Section", "Sections"}},
     {{"secs.", "Section", "Sections"}},
     {{"sec.", "Section", "Sections"}},
+    {{"ss.", "Section", "Sections"}},  // British: "ss. 3-5", "s. 3(5)"
+    {{"s.", "Section", "Sections"}},
     {{"articles", "Article", "Articles"}},
     {{"article", "Article", "Articles"}},
     {{"arts.", "Article", "Articles"}},
@@ -40,6 +42,8 @@ constexpr std::array<Spelling, 28> kKeywords = {{
     {{"title", "Title", "Titles"}},
     {{"paragraphs", "Paragraph", "Paragraphs"}},
     {{"paragraph", "Paragraph", "Paragraphs"}},
+    {{"paras.", "Paragraph", "Paragraphs"}},
+    {{"para.", "Paragraph", "Paragraphs"}},
     {{"párrafos", "Paragraph", "Paragraphs"}},
     {{"párrafo", "Paragraph", "Paragraphs"}},
     {{"fracciones", "Section", "Sections"}},
@@ -141,7 +145,8 @@ std::string NormalizeProvision(std::string_view text) {
     }
     // "§§ 1225-1226" stays plural: the sign says the range is two sections.
     const bool plural = items.size() > 1 || k.spelling.ends_with("s") || k.spelling == "§§" ||
-                        k.spelling == "secs." || k.spelling == "arts." || k.spelling == "fracciones";
+                        k.spelling == "secs." || k.spelling == "ss." || k.spelling == "arts." ||
+                        k.spelling == "paras." || k.spelling == "fracciones";
     return std::string(plural ? k.plural : k.singular) + " " + Join(items);
   }
   return flat;
