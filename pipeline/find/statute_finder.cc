@@ -834,7 +834,12 @@ class StatuteFinder final : public Finder {
       return nullptr;
     };
     const Mention* antecedent = nullptr;
-    if (!require_same) {
+    // "section 117B of the 2002 Act": the Act of that year named before.
+    if (const std::string_view year = m.Group("ref_year"); !year.empty()) {
+      antecedent = latest([&](const Mention& a) { return fits(a) && a.value.instrument.ends_with(year); });
+      if (antecedent == nullptr) return false;
+    }
+    if (antecedent == nullptr && !require_same) {
       const Mention* last = latest(fits);
       if (last != nullptr && doc.SentenceAt(last->begin) == doc.SentenceAt(m.begin) && doc.SentenceAt(m.begin) >= 0) {
         antecedent = last;
