@@ -186,6 +186,13 @@ std::optional<TextRange> NounPhraseReader::Read(std::string_view text, size_t po
     if (stop_words_.contains(w->lower)) return std::nullopt;
     if (begin == std::string_view::npos) begin = w->begin;
     pos = w->end;
+    // "the world's refugees", "UNHCR's staff": a possessor modifies the head
+    // after it.
+    if (pos + 1 < text.size() && text[pos] == '\'' && text[pos + 1] == 's' &&
+        (pos + 2 == text.size() || !IsLetter(text[pos + 2]))) {
+      pos += 2;
+      continue;
+    }
     if (w->acronym) continue;  // MPP patients, U.S. citizens
     // "IDPs", "NGOs", "PoCs": an acronym's plural heads a phrase.
     if (w->capitalized && PluralAcronym(text.substr(w->begin, w->end - w->begin))) return TextRange{begin, pos};
