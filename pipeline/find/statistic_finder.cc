@@ -309,6 +309,12 @@ class StatisticFinder : public Finder {
       TakeMinus(text, *fig, c);
       if (Canonical(m.Group("pct")).starts_with("percentage")) c->value.unit = "percentage point";
       AttachOf(text, blocked, c, /*direct_noun=*/true);
+      // "Nearly half (48%) of the respondents": the bracketed percent is of
+      // what the share before it is of.
+      if (c->value.subject.empty() && c->begin > 0 && text[c->begin - 1] == '(' && c->end < text.size() &&
+          text[c->end] == ')') {
+        if (const OfPhrase of = ReadOf(text, c->end + 1); of.end != npos) c->value.subject = of.subject;
+      }
       return true;
     } else if (m.Has("den") || m.Has("denwords")) {
       if (ResolveRatio(s, m, *fig, c)) return true;

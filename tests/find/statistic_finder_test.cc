@@ -185,7 +185,8 @@ const Case kCases[] = {
      "personas"},
     {"ShareWithABracketedFigureBeforeOf", "Half (52 percent) of respondents were women.", "Half", "ratio", 0.5, "", "",
      "respondents"},
-    {"BracketedFigureInsideAShare", "Half (52 percent) of respondents were women.", "52 percent", "percent", 52},
+    {"BracketedFigureInsideAShare", "Half (52 percent) of respondents were women.", "52 percent", "percent", 52, "", "",
+     "respondents"},
     {"FigureInsideAFootnote",
      "Body text ends here.\n\nNotes\n\n1. TRAC Immigration, \"Details on MPP,\" 2020: over 62,000 asylum seekers "
      "returned.\n",
