@@ -606,7 +606,16 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
   }
   // No quoted title: "Author. Title. Date." pieces, unless it is prose.
   if (IsProse(note)) return parts;
-  const std::vector<std::pair<size_t, size_t>> pieces = Pieces(note);
+  std::vector<std::pair<size_t, size_t>> pieces = Pieces(note);
+  // "American Immigration Council. (2021). The Cost of ...": APA's year
+  // after an author whose name ends a piece is no piece of its own.
+  if (pieces.size() >= 3) {
+    const std::string_view second = note.substr(pieces[1].first, pieces[1].second - pieces[1].first);
+    if (second.size() >= 6 && second.size() <= 24 && second.front() == '(' && second.back() == ')' &&
+        IsDigit(second[1]) && IsDigit(second[2]) && IsDigit(second[3]) && IsDigit(second[4])) {
+      pieces.erase(pieces.begin() + 1);
+    }
+  }
   // "Author, Title, GAO-20-330 (Washington, D.C.: GAO, March 2020)": one
   // piece whose closing parenthesis names place, publisher and date.
   bool date_only = false;

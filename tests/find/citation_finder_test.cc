@@ -390,6 +390,20 @@ TEST(CitationFinderTest, NoteSignalsShortFormsAndPinpoints) {
 // Legal citation of a web page: "Author, Title (Jan. 24, 2019), URL". The
 // month's period ends no part, and a date alone in brackets closes the
 // title; "See supra note 1" repeats an earlier note.
+// APA with an organization as author: its year in brackets is its own
+// sentence, and no title.
+TEST(CitationFinderTest, ApaYearAfterAnOrganization) {
+  const std::vector<Entity> found = Citations(
+      "Policy shapes outcomes.\n\nReferences\n\n"
+      "American Immigration Council. (2021). The Cost of Immigration Enforcement and Border Security. Washington, DC: "
+      "American Immigration Council.\n");
+  ASSERT_EQ(found.size(), 1u) << Describe(found);
+  const CitationValue* v = found[0].as<CitationValue>();
+  EXPECT_EQ(v->author, "American Immigration Council");
+  EXPECT_EQ(v->title, "The Cost of Immigration Enforcement and Border Security");
+  EXPECT_EQ(v->publisher, "American Immigration Council");
+}
+
 TEST(CitationFinderTest, NoteWithADateInBracketsAndAnAddress) {
   const std::vector<Entity> found = Citations(
       "The program began.1 It was challenged.2\n\n"
