@@ -387,9 +387,6 @@ TEST(CitationFinderTest, NoteSignalsShortFormsAndPinpoints) {
   EXPECT_EQ(id->title, "");
 }
 
-// Legal citation of a web page: "Author, Title (Jan. 24, 2019), URL". The
-// month's period ends no part, and a date alone in brackets closes the
-// title; "See supra note 1" repeats an earlier note.
 // APA with an organization as author: its year in brackets is its own
 // sentence, and no title.
 TEST(CitationFinderTest, ApaYearAfterAnOrganization) {
@@ -404,6 +401,9 @@ TEST(CitationFinderTest, ApaYearAfterAnOrganization) {
   EXPECT_EQ(v->publisher, "American Immigration Council");
 }
 
+// Legal citation of a web page: "Author, Title (Jan. 24, 2019), URL". The
+// month's period ends no part, and a date alone in brackets closes the
+// title; "See supra note 1" repeats an earlier note.
 TEST(CitationFinderTest, NoteWithADateInBracketsAndAnAddress) {
   const std::vector<Entity> found = Citations(
       "The program began.1 It was challenged.2\n\n"
