@@ -432,6 +432,12 @@ class DateFinder final : public Finder {
       return ResolveRelative(m, text, c);
     }
     if (!ReadEnd(m, false, 0, &c->a)) return false;
+    // "In March 2,000 people marched": a day glued to a digit group is the
+    // head of a number, not a day.
+    if (c->end + 4 <= text.size() && text[c->end] == ',' && IsDigit(text[c->end + 1]) && IsDigit(text[c->end + 2]) &&
+        IsDigit(text[c->end + 3]) && (c->end + 4 == text.size() || !IsDigit(text[c->end + 4]))) {
+      return false;
+    }
     if (m.Has("decade")) {  // "the 1990s" -> 1990/1999
       if (GluedToCode(text, m.GroupBegin("decade", text))) return false;
       c->a.year = ParseDigits(m.Group("decade"));
