@@ -417,11 +417,9 @@ class StatisticFinder : public Finder {
         text.substr(fig.begin, fig.end - fig.begin).find('.') == npos) {
       return false;
     }
-    // "1,2 millones de migrantes", "dos millones de personas": a multiplier
-    // word takes its noun after "de".
-    const std::string_view figure_text = text.substr(fig.begin, fig.end - fig.begin);
-    if (m.Has("mult") || figure_text.ends_with("millones") || figure_text.ends_with("millón") ||
-        figure_text.ends_with("millon")) {
+    // "1,2 millones de migrantes", "dos millones de personas": a multiplier,
+    // in digits' group or as the last spelled word, takes its noun after "de".
+    if (m.Has("mult") || multipliers_.contains(LastWordLower(text.substr(fig.begin, fig.end - fig.begin)))) {
       if (std::optional<Word> de = NounPhraseReader::NextWord(text, noun_at); de && de->lower == "de") noun_at = de->end;
     }
     if (std::optional<TextRange> np = np_.Read(text, noun_at)) {

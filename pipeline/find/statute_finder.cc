@@ -651,9 +651,9 @@ class StatuteFinder final : public Finder {
       if (bar == std::string_view::npos) {
         out += group;
       } else {
-        const json& list = pack_.list(field.substr(bar + 1));
-        if (!list.is_object() || !list.contains(group) || !list[group].is_string()) return {};
-        out += list[group].get<std::string>();
+        const std::string* entry = ListEntry(field.substr(bar + 1), group);
+        if (entry == nullptr) return {};
+        out += *entry;
       }
       i = close + 1;
     }
