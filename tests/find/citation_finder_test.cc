@@ -41,6 +41,13 @@ std::vector<Entity> Citations(const std::string& text) {
   return Citations(doc);
 }
 
+// A note's author, title and publisher.
+void ExpectParts(const CitationValue* v, const char* author, const char* title, const char* publisher) {
+  EXPECT_EQ(v->author, author);
+  EXPECT_EQ(v->title, title);
+  EXPECT_EQ(v->publisher, publisher);
+}
+
 std::string Describe(const std::vector<Entity>& found) {
   std::string all;
   for (const Entity& e : found) all += " [" + e.text + "]";
@@ -206,9 +213,7 @@ TEST(CitationFinderTest, PlainTextFootnotesAreNotes) {
   EXPECT_TRUE(found[0].text.ends_with("Data through January 2020.")) << found[0].text;
   EXPECT_EQ(first->kind, "note");
   EXPECT_EQ(first->note_label, "1");
-  EXPECT_EQ(first->author, "TRAC Immigration");
-  EXPECT_EQ(first->title, "Details on MPP Deportation Proceedings");
-  EXPECT_EQ(first->publisher, "TRAC Reports, Inc.");
+  ExpectParts(first, "TRAC Immigration", "Details on MPP Deportation Proceedings", "TRAC Reports, Inc.");
   // The second note runs past "Media Note." to its date, and stops before
   // the body text that resumes after it.
   const CitationValue* second = found[1].as<CitationValue>();
@@ -341,13 +346,10 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   EXPECT_EQ(apa->title, "Border enforcement and migrant deaths");
   EXPECT_EQ(found[1].as<CitationValue>()->publisher, "Human Rights Watch");
   const CitationValue* quoted = found[2].as<CitationValue>();
-  EXPECT_EQ(quoted->author, "Amnesty International");
-  EXPECT_EQ(quoted->title, "You Don't Have Any Rights Here");
-  EXPECT_EQ(quoted->publisher, "Amnesty International");
+  ExpectParts(quoted, "Amnesty International", "You Don't Have Any Rights Here", "Amnesty International");
   const CitationValue* chicago = found[3].as<CitationValue>();
-  EXPECT_EQ(chicago->author, "Daniel Kanstroom");
-  EXPECT_EQ(chicago->title, "Deportation Nation: Outsiders in American History");
-  EXPECT_EQ(chicago->publisher, "Harvard University Press");
+  ExpectParts(chicago, "Daniel Kanstroom", "Deportation Nation: Outsiders in American History",
+              "Harvard University Press");
   EXPECT_EQ(chicago->date, "2007");
 }
 
@@ -378,9 +380,8 @@ TEST(CitationFinderTest, NoteSignalsShortFormsAndPinpoints) {
   EXPECT_EQ(signal->author, "Kate Morrissey");
   EXPECT_EQ(signal->title, "Asylum seekers face violence in Tijuana");
   const CitationValue* pinpoint = found[1].as<CitationValue>();
-  EXPECT_EQ(pinpoint->author, "Human Rights First");
-  EXPECT_EQ(pinpoint->title, "Delivered to Danger: Sending Asylum Seekers to Danger");
-  EXPECT_EQ(pinpoint->publisher, "Human Rights First");
+  ExpectParts(pinpoint, "Human Rights First", "Delivered to Danger: Sending Asylum Seekers to Danger",
+              "Human Rights First");
   const CitationValue* id = found[2].as<CitationValue>();
   EXPECT_EQ(id->kind, "note");
   EXPECT_EQ(id->author, "");
@@ -396,9 +397,8 @@ TEST(CitationFinderTest, ApaYearAfterAnOrganization) {
       "American Immigration Council.\n");
   ASSERT_EQ(found.size(), 1u) << Describe(found);
   const CitationValue* v = found[0].as<CitationValue>();
-  EXPECT_EQ(v->author, "American Immigration Council");
-  EXPECT_EQ(v->title, "The Cost of Immigration Enforcement and Border Security");
-  EXPECT_EQ(v->publisher, "American Immigration Council");
+  ExpectParts(v, "American Immigration Council", "The Cost of Immigration Enforcement and Border Security",
+              "American Immigration Council");
 }
 
 // Legal citation of a web page: "Author, Title (Jan. 24, 2019), URL". The
@@ -415,9 +415,7 @@ TEST(CitationFinderTest, NoteWithADateInBracketsAndAnAddress) {
     if (e.as<CitationValue>()->kind == "note") notes.push_back(e.as<CitationValue>());
   }
   ASSERT_EQ(notes.size(), 2u) << Describe(found);
-  EXPECT_EQ(notes[0]->author, "U.S. Dep't of Homeland Sec");
-  EXPECT_EQ(notes[0]->title, "Migrant Protection Protocols");
-  EXPECT_EQ(notes[0]->publisher, "");
+  ExpectParts(notes[0], "U.S. Dep't of Homeland Sec", "Migrant Protection Protocols", "");
   EXPECT_EQ(notes[1]->title, "");
   EXPECT_EQ(notes[1]->author, "");
 }
