@@ -1,5 +1,6 @@
 #include "pipeline/find/provision_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <vector>
@@ -82,6 +83,22 @@ std::vector<std::string> Items(std::string_view rest) {
   };
   while (i < words.size()) {
     std::string_view tail = std::string_view(words).substr(i);
+    // "Article 4 and Article 13": a list item may repeat the keyword.
+    if (current.empty() && !items.empty()) {
+      for (const Spelling& s : kKeywords) {
+        const std::string_view k = s.keyword.spelling;
+        if (StartsWithLower(tail, k) && tail.size() > k.size() &&
+            (tail[k.size()] == ' ' || std::isdigit(static_cast<unsigned char>(tail[k.size()])))) {
+          i += k.size() + (tail[k.size()] == ' ' ? 1 : 0);
+          tail = std::string_view(words).substr(i);
+          break;
+        }
+      }
+    }
+    if (tail.starts_with(" (") && !current.empty()) {  // "33 (1)": UN style
+      ++i;
+      continue;
+    }
     if (tail.starts_with(", and ") || tail.starts_with(", or ") || tail.starts_with(", y ")) {
       flush();
       i += tail.starts_with(", and ") ? 6 : (tail.starts_with(", or ") ? 5 : 4);
@@ -141,7 +158,14 @@ std::string NormalizeProvision(std::string_view text) {
     std::vector<std::string> items = Items(std::string_view(flat).substr(after));
     if (items.empty()) break;
     if (s.dotted) {
-      for (std::string& item : items) item = DottedToParenthesized(item);
+      for (std::string& item : items) {
+        // "artículo 1o.": Mexican law writes its first articles as ordinals.
+        if (item.size() >= 2 && item.back() == 'o' &&
+            std::all_of(item.begin(), item.end() - 1, [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+          item.pop_back();
+        }
+        item = DottedToParenthesized(item);
+      }
     }
     // "§§ 1225-1226" stays plural: the sign says the range is two sections.
     const bool plural = items.size() > 1 || k.spelling.ends_with("s") || k.spelling == "§§" ||

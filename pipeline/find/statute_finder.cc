@@ -131,6 +131,15 @@ bool IsCodeSectionNumber(std::string_view number) {
   return digits >= 4;
 }
 
+// Returns true for an Act's section number that no code title has: at most
+// three digits and a capital letter ("240A", "117B"). Codes letter their
+// sections in lower case ("8 U.S.C. § 1229b").
+bool IsActSectionNumber(std::string_view number) {
+  size_t digits = 0;
+  while (digits < number.size() && std::isdigit(static_cast<unsigned char>(number[digits]))) ++digits;
+  return digits >= 1 && digits <= 3 && digits < number.size() && std::isupper(static_cast<unsigned char>(number[digits]));
+}
+
 // Returns true when `name` holds `word` as a whole word.
 bool HasWord(std::string_view name, std::string_view word) {
   for (size_t at = name.find(word); at != std::string_view::npos; at = name.find(word, at + 1)) {
@@ -566,6 +575,8 @@ class StatuteFinder final : public Finder {
       const std::string provision = opts.value("provision", "");
       v.provision = Template(provision, m);
       if (!provision.empty() && v.provision.empty()) return false;  // a {group|list} the list lacks
+      // "Article 43 of Directive 2013/32/EU": a provision the text names.
+      if (provision.empty() && m.Has("provision")) v.provision = NormalizeProvision(m.Group("provision"));
       out->type = opts.value("type", "act");
       if (const Instrument* known = index_.Find(v.instrument)) out->type = known->type;
       return true;
@@ -795,6 +806,7 @@ class StatuteFinder final : public Finder {
     const std::vector<std::string> numbers = BaseNumbers(normalized);
     const std::string_view number = numbers.empty() ? std::string_view() : std::string_view(numbers.front());
     const bool code_number = IsCodeSectionNumber(number);
+    const bool act_number = IsActSectionNumber(number);
     Category category = kAnyStatute;
     const ReferenceNoun* noun = nullptr;
     const std::string scope = m.pattern->options.value("scope", "");
@@ -823,7 +835,11 @@ class StatuteFinder final : public Finder {
     const auto before = std::lower_bound(explicit_mentions.begin(), explicit_mentions.end(), m.begin,
                                          [](const Mention& a, size_t pos) { return a.begin < pos; });
     // A four-digit section is a code's, not an Act's, unless that Act cited it.
-    auto fits = [&](const Mention& a) { return Fits(a, category, noun) && !(code_number && a.type != "code" && noun == nullptr); };
+    // "section 240A" is an Act's, never a code title's.
+    auto fits = [&](const Mention& a) {
+      return Fits(a, category, noun) && !(code_number && a.type != "code" && noun == nullptr) &&
+             !(act_number && a.type == "code" && a.value.provision.starts_with("Title "));
+    };
     // The last fitting explicit mention before this one (a bounded walk back).
     auto latest = [&](auto&& accept) -> const Mention* {
       auto it = before;
@@ -837,6 +853,13 @@ class StatuteFinder final : public Finder {
     // "section 117B of the 2002 Act": the Act of that year named before.
     if (const std::string_view year = m.Group("ref_year"); !year.empty()) {
       antecedent = latest([&](const Mention& a) { return fits(a) && a.value.instrument.ends_with(year); });
+      if (antecedent == nullptr) return false;
+    }
+    // "section 17(b)(3) of the Penal Code": the instrument named before
+    // whose name holds those words ("California Penal Code").
+    if (const std::string_view words = m.Group("ref_words"); !words.empty()) {
+      const std::string name = std::string(words) + " " + std::string(m.Group("ref"));
+      antecedent = latest([&](const Mention& a) { return fits(a) && a.value.instrument.find(name) != std::string::npos; });
       if (antecedent == nullptr) return false;
     }
     if (antecedent == nullptr && !require_same) {
