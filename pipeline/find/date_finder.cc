@@ -283,6 +283,13 @@ class DateFinder final : public Finder {
     cands.reserve(matches.size());
     for (const PatternMatch& m : matches) {
       Candidate c;
+      if (m.pattern->resolve == "none") {  // claims its text ("27 I&N Dec. 8"), yields no date
+        c.pattern = m.pattern;
+        c.begin = m.begin;
+        c.end = m.end;
+        cands.push_back(c);
+        continue;
+      }
       if (!Resolve(m, text, &c)) continue;
       if (in_statute(c.begin, c.end)) continue;
       if (within(urls, c.begin, c.end)) continue;
@@ -293,6 +300,7 @@ class DateFinder final : public Finder {
       cands.push_back(c);
     }
     cands = SelectLongestSpans(std::move(cands));
+    std::erase_if(cands, [](const Candidate& c) { return c.pattern->resolve == "none"; });
     const CalendarDate ref = DocumentDate(doc, cands);
     PlaceRelativeDates(ref, &cands);
     JoinRanges(text, &cands);
