@@ -176,6 +176,11 @@ class StatisticFinder : public Finder {
         for (std::string& lead : StringsOf(leads)) needed.insert(std::move(lead));
       }
     }
+    if (const auto& compounds = pack.list("compound_durations"); compounds.is_object()) {
+      for (const auto& [larger, smaller] : compounds.items()) {
+        for (const auto& [unit, factor] : smaller.items()) compound_durations_[larger][unit] = factor.get<double>();
+      }
+    }
     for (std::string& s : StringsOf(pack.list("grouped_count_leads"))) grouped_count_leads_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("size_adjectives"))) size_adjectives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("decimal_comma_languages"))) decimal_comma_.insert(std::move(s));
@@ -220,6 +225,8 @@ class StatisticFinder : public Finder {
     AddRangeEnds(scope, &candidates);
     AddPartsOfFew(scope, &candidates);
     std::vector<Candidate> kept = SelectLongestCandidates(std::move(candidates));
+    JoinCompoundDurations(text, &kept);
+    DropDuringOver(text, &kept);
     SetAsOf(doc, earlier, kept);
     for (Candidate& c : kept) {
       Entity e;
@@ -233,6 +240,50 @@ class StatisticFinder : public Finder {
   }
 
  private:
+  // Joins "12 years and 11 months" into one duration in the smaller unit
+  // (155 months) when lists.compound_durations converts the larger exactly.
+  void JoinCompoundDurations(std::string_view text, std::vector<Candidate>* kept) const {
+    std::vector<Candidate>& cands = *kept;
+    size_t out = 0;
+    for (size_t i = 0; i < cands.size(); ++i) {
+      if (out > 0) {
+        Candidate& prev = cands[out - 1];
+        const Candidate& next = cands[i];
+        const std::string_view between =
+            next.begin >= prev.end ? text.substr(prev.end, next.begin - prev.end) : std::string_view("\n");
+        if (prev.value.kind == "duration" && next.value.kind == "duration" && next.value.qualifier.empty() &&
+            (between == " and " || between == ", " || between == " y ")) {
+          auto larger = compound_durations_.find(prev.value.unit);
+          if (larger != compound_durations_.end()) {
+            if (auto factor = larger->second.find(next.value.unit); factor != larger->second.end()) {
+              prev.value.value = prev.value.value * factor->second + next.value.value;
+              prev.value.unit = next.value.unit;
+              prev.end = next.end;
+              continue;
+            }
+          }
+        }
+      }
+      if (out != i) cands[out] = std::move(cands[i]);
+      ++out;
+    }
+    cands.resize(out);
+  }
+
+  // "rose 20% over two years", "1,500 over seven consecutive days": "over"
+  // right after a figure means "during"; the duration has no qualifier.
+  static void DropDuringOver(std::string_view text, std::vector<Candidate>* kept) {
+    for (size_t i = 1; i < kept->size(); ++i) {
+      Candidate& c = (*kept)[i];
+      const Candidate& prev = (*kept)[i - 1];
+      if (c.value.kind != "duration" || c.value.qualifier != "over") continue;
+      if (c.begin < prev.end || text.substr(prev.end, c.begin - prev.end) != " ") continue;
+      if (!text.substr(c.begin).starts_with("over ")) continue;
+      c.begin += 5;
+      c.value.qualifier.clear();
+    }
+  }
+
   // Returns true and fills `c` when match `m` is a figure.
   bool Resolve(const Scope& s, const PatternMatch& m, Candidate* c) const {
     const std::string_view text = s.text;
@@ -446,6 +497,14 @@ class StatisticFinder : public Finder {
       }
     }
     if (millions) return false;
+    // "averaged 183,900 per month": a count per unit of time, a rate.
+    if (std::optional<Word> per = NounPhraseReader::NextWord(text, after); per && per->lower == "per") {
+      if (std::optional<Word> unit = NounPhraseReader::NextWord(text, per->end);
+          unit && unit->lower.back() != 's' && duration_units_.contains(unit->lower) && !blocked.Overlaps(after, unit->end)) {
+        c->end = unit->end;
+        return true;
+      }
+    }
     // "21,786 from Honduras": a count by origin in a list.
     if (size_t from_end = FromPlace(text, after); from_end != npos && !blocked.Overlaps(after, from_end)) {
       c->end = from_end;
@@ -466,6 +525,15 @@ class StatisticFinder : public Finder {
       if (const OfPhrase whole = ReadOf(text, after); whole.nested) {
         c->value.subject = whole.subject;
         return true;
+      }
+      // "38 of the detainees", "14 of our clients": a part of a group named
+      // by a plural noun after a determiner; the group's noun counts it.
+      if (const size_t det_end = np_.SkipDeterminers(text, of->end); det_end > of->end) {
+        if (std::optional<TextRange> np = np_.Read(text, det_end); np && !blocked.Overlaps(after, np->end)) {
+          c->end = np->end;
+          c->value.subject = std::string(text.substr(np->begin, np->end - np->begin));
+          return true;
+        }
       }
     }
     // A letter multiplier ("up to 4K on your TV") counts only with a noun or
@@ -1610,6 +1678,9 @@ class StatisticFinder : public Finder {
   // Range joiner -> the words one of which must open the range ("and":
   // "between", "from"); empty: none needed ("or", "to").
   std::unordered_map<std::string, std::unordered_set<std::string>> range_joiners_;
+  // Larger duration unit -> smaller unit -> how many of it make one larger
+  // ("year" -> "month" -> 12): "12 years and 11 months" is 155 months.
+  std::unordered_map<std::string, std::unordered_map<std::string, double>> compound_durations_;
   std::vector<std::string> as_of_triggers_;  // longest first
   std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
   SentenceLanguage language_;
