@@ -142,6 +142,7 @@ void FindNumberedNotes(const Document& doc, std::vector<NoteRange>* out) {
   }
   if (i == lines.size()) return;
   const std::vector<size_t> markers = MarkerPositions(doc.text);
+  const size_t first_taken = out->size();
   size_t last = 0;     // number of the last note taken
   while (i < lines.size()) {
     size_t content = 0;
@@ -197,6 +198,9 @@ void FindNumberedNotes(const Document& doc, std::vector<NoteRange>* out) {
     last = n;
     i = end_line + 1;
   }
+  // One block numbered 2 to 5 and no other ("- 3 June 2024: Proclamation
+  // ..." in a timeline) is a line that opens with a number, not a note.
+  if (out->size() == first_taken + 1 && out->back().label != "1") out->pop_back();
 }
 
 // Returns true when `s` reads as running prose: more than twelve words,

@@ -237,6 +237,12 @@ TEST(CitationFinderTest, NumberedLinesWithoutMarkersAreNotNotes) {
       Citations("The PS4 DualShock and the Nighthawk X4 are on sale.\n\n4 Month of Music for $0.99\n\nThis deal "
                 "works for new subscribers.\n");
   EXPECT_TRUE(deals.empty()) << Describe(deals);
+  // A timeline entry that opens with a day, its number glued in the text
+  // before it ("F.3d" holds a 3): one block numbered 3 and no note 1.
+  const std::vector<Entity> timeline =
+      Citations("The court held so in 962 F.3d 612 and moved on.\n\nSpring 2023: Title 42 ends.\n"
+                "3 June 2024: Proclamation 10773 invokes Section 212(f) to suspend entry when crossings are high.\n");
+  for (const Entity& e : timeline) EXPECT_NE(e.as<CitationValue>()->kind, "note") << Describe(timeline);
 }
 
 TEST(CitationFinderTest, NoteDateSkipsTheTitle) {
