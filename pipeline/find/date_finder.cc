@@ -294,6 +294,16 @@ class DateFinder final : public Finder {
       if (in_statute(c.begin, c.end)) continue;
       if (within(urls, c.begin, c.end)) continue;
       if (m.pattern->resolve == "cited_year" && !within(cases, c.begin, c.end)) continue;
+      // "[2019] EWCA Civ 2027", "931 F.3d 2019": in a case citation, a
+      // year-shaped number out of brackets and not heading a reporter
+      // ("2019 SCC 65", "2023 WL 1234567", "2011-Ohio-1234") is a volume or
+      // a page.
+      if (!c.range && c.a.month == 0 && within(cases, c.begin, c.end) && c.begin > 0 && c.end + 1 < text.size() &&
+          std::string_view("([").find(text[c.begin - 1]) == std::string_view::npos &&
+          std::string_view(")]").find(text[c.end]) == std::string_view::npos &&
+          !((text[c.end] == ' ' || text[c.end] == '-') && std::isupper(static_cast<unsigned char>(text[c.end + 1])))) {
+        continue;
+      }
       c.cited = within(cited, c.begin, c.end);
       // "1978's 'What a Fool Believes'": a possessive year names a work.
       c.attribute = !c.range && c.a.month == 0 && text.substr(c.end).starts_with("'s ");

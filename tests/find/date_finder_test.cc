@@ -195,6 +195,7 @@ const Case kCases[] = {
      "late"},
     {"decade_alone", "Detention grew through the 2000s.", "2000s", "2000/2009", "year"},
     {"season_with_year", "Summer 2019: the program reaches Nogales.", "Summer 2019", "2019-06/2019-08", "month"},
+    {"year_heading_neutral_citation", "See Canada v. Vavilov, 2019 SCC 65.", "2019", "2019", "year"},
     {"early_year_in_case_citation", "See Marbury v. Madison, 5 U.S. (1 Cranch) 137 (1803).", "1803", "1803",
      "year"},
     {"fiscal_year_spelled_out", "Deaths rose in fiscal year 2020 again.", "fiscal year 2020", "2020", "year"},
@@ -239,6 +240,9 @@ struct Counter {
 
 const Counter kCounters[] = {
     {"count_of_people", "More than 2000 people waited at the bridge.", "2000"},
+    {"page_of_neutral_citation", "Nothing in CI (Nigeria) v Secretary of State for the Home Department [2019] EWCA "
+     "Civ 2027 suggests otherwise.", "2027"},
+    {"reporter_abbreviated_dec", "See Matter of Wu, 27 I&N Dec. 8, 10-11 (BIA 2017).", "Dec. 8"},
     {"count_with_thousands_separator", "45 percent of the 2,315 people were assaulted.", "2,315"},
     {"count_after_the", "The 2000 migrants in the camp were moved.", "2000"},
     {"money", "The fee was $2019 for the form.", "2019"},
