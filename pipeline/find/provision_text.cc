@@ -112,6 +112,9 @@ std::vector<std::string> Items(std::string_view rest) {
     } else if (tail.starts_with(" through ")) {
       current += '-';
       i += 9;
+    } else if ((tail.starts_with(" a ") || tail.starts_with(" al ")) && !current.empty()) {
+      current += '-';  // Spanish "artículos 89 a 101"
+      i += tail.starts_with(" a ") ? 3 : 4;
     } else if (tail.starts_with(" - ") || tail.starts_with(" -") || tail.starts_with("- ")) {
       current += '-';
       i += tail.starts_with(" - ") ? 3 : 2;
