@@ -220,12 +220,8 @@ bool IsProse(std::string_view s) {
   return words > 12 && lower * 2 > words;
 }
 
-bool LooksLikeReference(std::string_view p) {
-  if (p.size() < 20 || p.size() > kMaxNoteBytes) return false;
-  if (p.find("http") != std::string_view::npos || p.find('"') != std::string_view::npos) return true;
-  // A dated sentence under a "Notes" heading is a note on the text, not a
-  // work a reader could look up.
-  if (IsProse(p)) return false;
+// Returns true when `p` holds a year of 1900-2099 standing alone.
+bool HasYear(std::string_view p) {
   for (size_t i = 0; i + 4 <= p.size(); ++i) {
     if ((p[i] == '1' && p[i + 1] == '9') || (p[i] == '2' && p[i + 1] == '0')) {
       if (IsDigit(p[i + 2]) && IsDigit(p[i + 3]) && (i == 0 || !IsDigit(p[i - 1])) &&
@@ -235,6 +231,26 @@ bool LooksLikeReference(std::string_view p) {
     }
   }
   return false;
+}
+
+bool LooksLikeReference(std::string_view p) {
+  if (p.size() < 20 || p.size() > kMaxNoteBytes) return false;
+  if (p.find("http") != std::string_view::npos || p.find('"') != std::string_view::npos) return true;
+  // A dated sentence under a "Notes" heading is a note on the text, not a
+  // work a reader could look up.
+  if (IsProse(p)) return false;
+  return HasYear(p);
+}
+
+// Returns true when a footnote names a work a reader could look up: a
+// link or a quoted title, or a dated entry of at least four parts
+// ("Committee against Torture, general comment No. 4 (2017) ..., CAT/C/GC/4,
+// 4 September 2018."). "Section 18.5 was added by S.B. 1310 and took
+// effect January 1, 2015." remarks on the text.
+bool NamesAWork(std::string_view p) {
+  if (p.size() < 20 || p.size() > kMaxNoteBytes) return false;
+  if (p.find("http") != std::string_view::npos || p.find('"') != std::string_view::npos) return true;
+  return std::count(p.begin(), p.end(), ',') >= 3 && HasYear(p);
 }
 
 // Returns true when `head` (lower case) is a reference heading: one of
@@ -259,6 +275,86 @@ bool MostlyCites(std::span<const std::pair<size_t, size_t>> spans, size_t begin,
     covered += it->second - it->first;
   }
   return covered > 0 && 4 * covered >= end - begin;
+}
+
+// Returns the number a line opens with in brackets ("[2] ...", "(2) ..."),
+// or 0; `content` gets the offset just after it and its space.
+size_t BracketedNoteNumber(std::string_view raw, const Line& line, size_t* content) {
+  size_t i = line.begin;
+  if (i + 3 >= line.end || (raw[i] != '[' && raw[i] != '(')) return 0;
+  const char close = raw[i] == '[' ? ']' : ')';
+  size_t n = 0, digits = 0;
+  for (++i; i < line.end && IsDigit(raw[i]) && digits < 3; ++i, ++digits) n = n * 10 + static_cast<size_t>(raw[i] - '0');
+  if (digits == 0 || i + 1 >= line.end || raw[i] != close || (raw[i + 1] != ' ' && raw[i + 1] != '\t')) return 0;
+  for (i += 1; i < line.end && (raw[i] == ' ' || raw[i] == '\t'); ++i) {
+  }
+  *content = i;
+  return n;
+}
+
+// Returns true for a line drawn to set notes off from the text: only rule
+// characters ("___________", "-----", "* * *"), at least three of them.
+bool IsRuleLine(std::string_view raw, const Line& line) {
+  size_t marks = 0;
+  for (size_t i = line.begin; i < line.end; ++i) {
+    const char c = raw[i];
+    if (c == '_' || c == '-' || c == '=' || c == '*') {
+      ++marks;
+    } else if (c != ' ') {
+      return false;
+    }
+  }
+  return marks >= 3;
+}
+
+// Plain-text notes numbered in brackets under a rule or a notes heading,
+// at the end of a document: "___" then "(1) Committee against Torture,
+// ...", "(2) ...". The numbers run from 1; each note takes the lines up to
+// the next number; what comes after the last note is at most a short
+// footer. A note is kept when it names a work (NamesAWork): footnotes
+// that remark on the text are no citation.
+void FindNotesAfterRule(const Document& doc, const NoteVocabulary& words, std::vector<NoteRange>* out) {
+  const std::string_view raw = doc.raw_text;
+  const std::vector<Line> lines = RawLines(raw);
+  // The last opener line: notes close a document.
+  size_t opener = lines.size();
+  for (size_t i = lines.size(); i-- > 0;) {
+    if (lines[i].blank) continue;
+    std::string_view head = raw.substr(lines[i].begin, lines[i].end - lines[i].begin);
+    while (!head.empty() && (head.front() == '#' || head.front() == ' ')) head.remove_prefix(1);
+    while (!head.empty() && (head.back() == ':' || head.back() == ' ')) head.remove_suffix(1);
+    if (IsRuleLine(raw, lines[i]) || (head.size() < 40 && IsReferenceHeading(AsciiLower(head), words))) {
+      opener = i;
+      break;
+    }
+  }
+  if (opener == lines.size()) return;
+  std::vector<NoteRange> found;
+  size_t i = opener + 1;
+  while (i < lines.size() && lines[i].blank) ++i;
+  size_t content = 0;
+  for (size_t expected = 1; i < lines.size() && BracketedNoteNumber(raw, lines[i], &content) == expected; ++expected) {
+    size_t end_line = i;
+    size_t next_content = 0;
+    size_t k = i + 1;
+    for (size_t taken = 1; k < lines.size() && taken < kMaxNoteLines; ++k, ++taken) {
+      if (lines[k].blank) break;  // a note's lines run on without a gap
+      if (BracketedNoteNumber(raw, lines[k], &next_content) == expected + 1) break;
+      if (lines[k].end - lines[i].begin > kMaxNoteBytes) break;
+      end_line = k;
+    }
+    auto [b, e] = Trim(doc.text, doc.offsets.ToNorm(content), doc.offsets.ToNormEnd(lines[end_line].end));
+    if (b < e) found.push_back({b, e, std::to_string(expected)});
+    i = end_line + 1;
+    while (i < lines.size() && lines[i].blank) ++i;
+  }
+  // What follows the notes: a footer line or two, or the notes were not the end.
+  size_t after = 0;
+  for (; i < lines.size(); ++i) after += lines[i].blank ? 0 : 1;
+  if (found.empty() || after > 2) return;
+  for (NoteRange& n : found) {
+    if (NamesAWork(std::string_view(doc.text).substr(n.begin, n.end - n.begin))) out->push_back(std::move(n));
+  }
 }
 
 // Paragraphs under a "References" / "Bibliography" heading.
@@ -533,6 +629,7 @@ std::vector<NoteRange> FindNotes(const Document& doc, const NoteVocabulary& word
   if (!has_footnotes && (doc.format == Format::kText || doc.format == Format::kMarkdown ||
                          doc.format == Format::kPdf || doc.format == Format::kUnknown)) {
     FindNumberedNotes(doc, &out);
+    FindNotesAfterRule(doc, words, &out);
   }
   FindReferenceSections(doc, words, cited, &out);
   std::sort(out.begin(), out.end(), [](const NoteRange& a, const NoteRange& b) { return a.begin < b.begin; });
@@ -639,7 +736,19 @@ NoteParts ParseNoteParts(std::string_view original, const std::vector<std::strin
     return parts;
   }
   if (pieces.size() == 1) {
-    parts.title = TrimPunct(note.substr(pieces[0].first, pieces[0].second - pieces[0].first));
+    // "UNHCR, Europe Situations: data and trends, https://...": the comma
+    // style of UN and European reports, author then title.
+    const std::string_view piece = note.substr(pieces[0].first, pieces[0].second - pieces[0].first);
+    const size_t first = piece.find(", ");
+    const size_t second = first == npos ? npos : piece.find(", ", first + 2);
+    if (second != npos && first > 0 && IsUpper(piece[0]) && std::count(piece.begin(), piece.begin() + first, ' ') < 8) {
+      parts.author = Author(piece.substr(0, first), openers.signals);
+      parts.title_begin = pieces[0].first + first + 2;
+      parts.title_end = pieces[0].first + second;
+      parts.title = TrimPunct(note.substr(parts.title_begin, parts.title_end - parts.title_begin));
+      return parts;
+    }
+    parts.title = TrimPunct(piece);
     parts.title_begin = pieces[0].first;
     parts.title_end = pieces[0].second;
   } else if (pieces.size() >= 2) {

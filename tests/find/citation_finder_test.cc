@@ -359,6 +359,40 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   EXPECT_EQ(chicago->date, "2007");
 }
 
+// Plain-text notes numbered in brackets under a rule close a report; the
+// ones that name a work are note citations, a remark on the text is not.
+TEST(CitationFinderTest, BracketedNotesUnderARuleNameWorks) {
+  const std::vector<Entity> found = Citations(
+      "Pushbacks continued.(1) The agency said so.(2) Data agree.(3)\n\n___________\n"
+      "(1) The applicant was heard twice in 2019.\n"
+      "(2) European Union Agency for Fundamental Rights, \"Quarterly bulletin 1/2024\", Vienna, May 2024.\n"
+      "(3) UNHCR, Europe Situations: data and trends, https://data.unhcr.org/en/situations/europe (accessed 2 "
+      "April 2024).\n");
+  std::vector<const CitationValue*> notes;
+  for (const Entity& e : found) {
+    if (e.as<CitationValue>()->kind == "note") notes.push_back(e.as<CitationValue>());
+  }
+  ASSERT_EQ(notes.size(), 2u) << Describe(found);
+  EXPECT_EQ(notes[0]->note_label, "2");
+  EXPECT_EQ(notes[0]->author, "European Union Agency for Fundamental Rights");
+  EXPECT_EQ(notes[0]->title, "Quarterly bulletin 1/2024");
+  EXPECT_EQ(notes[1]->note_label, "3");
+  EXPECT_EQ(notes[1]->author, "UNHCR");
+  EXPECT_EQ(notes[1]->title, "Europe Situations: data and trends");
+  // Under a Spanish notes heading, with a footer line after the notes.
+  const std::vector<Entity> notas = Citations(
+      "El informe cita a la Defensoría.[1]\n\nNotas\n[1] Defensoría del Pueblo de Colombia, \"Niñez migrante en el "
+      "Darién\", Bogotá, noviembre de 2023.\n\nPágina 4 de 38\n");
+  ASSERT_EQ(notas.size(), 1u) << Describe(notas);
+  EXPECT_EQ(notas[0].as<CitationValue>()->author, "Defensoría del Pueblo de Colombia");
+  // Enumerated paragraphs after a rule in the middle of a text are no notes.
+  const std::vector<Entity> listed = Citations(
+      "Terms.\n\n-----\n(1) Smith, \"The Rule\", Press, 2019.\n(2) Jones, \"Another\", Press, 2020.\n\n"
+      "The applicant then argued the case at length before the tribunal.\n\nThe tribunal disagreed with "
+      "him.\n\nIt dismissed the appeal.\n");
+  for (const Entity& e : listed) EXPECT_NE(e.as<CitationValue>()->kind, "note") << Describe(listed);
+}
+
 // Endnotes whose lines the normalizer joined into one paragraph are split
 // at each number that continues the count.
 TEST(CitationFinderTest, JoinedNumberedEndnotesAreSeparateNotes) {
