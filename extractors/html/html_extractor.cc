@@ -156,7 +156,9 @@ Result<Document> ExtractHtmlDocument(const Input& input, std::string_view bytes,
   for (const Warning& w : page->warnings) doc.warnings.push_back(w);
   Layout layout(doc, *page, *tree, bytes);
 
-  const std::string& title = doc.metadata.title;
+  // The headline said once: the article's own heading that repeats it is
+  // left out of the blocks below.
+  const std::string& title = options.title_in_text ? meta.headline : doc.metadata.title;
   if (options.title_in_text && !title.empty()) {
     // The title's bytes in the page, when written there as they are.
     const size_t at = page->utf8.find(title);
@@ -214,7 +216,7 @@ class HtmlExtractor final : public Extractor {
                  DocumentSink& sink) const override {
     Result<std::string> bytes = ReadAll(input, options.max_document_bytes);
     if (!bytes.ok()) return bytes.status();
-    Result<Document> doc = ExtractHtmlDocument(input, *bytes);
+    Result<Document> doc = ExtractHtmlDocument(input, *bytes, {.title_in_text = options.headline_in_text});
     if (!doc.ok()) {
       if (doc.status().code() == StatusCode::kEmpty) {
         sink.Reject("", doc.status());

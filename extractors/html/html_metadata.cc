@@ -393,8 +393,10 @@ PageMetadata ReadPageMetadata(const HtmlTree& tree) {
   for (const std::string* t : {&c.og_title, &ld_headline, &c.meta_title}) {
     if (m.title.empty()) m.title = CollapseSpaces(*t);
   }
+  const bool publisher_title = !m.title.empty();
   if (m.title.empty() && !c.html_title.empty()) m.title = StripSiteName(c.html_title, c.site_name);
   if (m.title.empty()) m.title = c.h1;
+  out.headline = publisher_title || c.h1.empty() ? m.title : CollapseSpaces(c.h1);
   for (const std::string* a : {&ld_author, &c.author_meta, &c.author_rel, &c.author_itemprop}) {
     // Meta authors are sometimes profile URLs: skip those.
     if (m.author.empty() && a->find("://") == std::string::npos) m.author = CollapseSpaces(*a);

@@ -34,6 +34,11 @@ struct PageMetadata {
   std::string article_body;   // JSON-LD articleBody (or text), "" if none
   std::string html_title;     // the <title> text as written
   std::string site_name;      // og:site_name / JSON-LD publisher name
+  // The article's headline: the publisher's (og:title, JSON-LD headline,
+  // meta title), else the page's first <h1>, else the <title> without its
+  // site name. metadata.title prefers the <title> to the <h1>; a headline
+  // read into the text prefers the words the page shows above the story.
+  std::string headline;
 };
 
 // Returns the metadata of the page held in `tree`.

@@ -91,6 +91,7 @@ int RunCli(int argc, char** argv) {
     // the evidence of their part (see line_join.h): documents under a part
     // print exactly the text `extract` records.
     options.extract.part_bytes = 1 << 20;
+    options.extract.headline_in_text = false;
   }
   auto processor = Processor::Create(options);
   if (!processor.ok()) {

@@ -432,6 +432,24 @@ class StatuteFinder final : public Finder {
         name.remove_prefix(skip);
         if (known == nullptr) known = index_.Find(name);
       }
+      if (known == nullptr) {
+        // "Coalition Warns ... Defies the Refugee Act": a headline's
+        // capitalized words run into a listed name; the name is the
+        // longest listed tail of two words or more. Names joined by "and"
+        // are SplitJoined's ("the INA and the Homeland Security Act").
+        for (size_t sp = name.find(' '); sp != std::string_view::npos && known == nullptr; sp = name.find(' ', sp + 1)) {
+          const std::string_view tail = name.substr(sp + 1);
+          if (tail.find(' ') == std::string_view::npos) break;
+          const std::string_view head = name.substr(0, sp + 1);
+          if (head.find(" and ") != std::string_view::npos || head.find(" & ") != std::string_view::npos) break;
+          if (std::islower(static_cast<unsigned char>(tail.front()))) continue;  // "the Refugee Act": from "Refugee"
+          if (const Instrument* listed = index_.Find(tail)) {
+            if (static_cast<size_t>(name.data() - text.data()) == out->begin) out->begin += sp + 1;
+            name = tail;
+            known = listed;
+          }
+        }
+      }
       if (known == nullptr && !SplitJoined(text, m, suppressed, &name, out, extra)) return false;
       if (known == nullptr) known = index_.Find(name);
       if (known == nullptr && name_ends_match) {

@@ -214,6 +214,25 @@ TEST(HtmlExtractorTest, TitleIsMetadataAndOptionallyText) {
   ExpectRoundTrip(*titled, page);
 }
 
+// With no headline from the publisher (og:title, JSON-LD), the headline read
+// into the text is the page's <h1>, even inside the article's <header>,
+// not a <title> such as "Press Release | Site".
+TEST(HtmlExtractorTest, HeadlineInTextPrefersTheH1ToAGenericTitle) {
+  const std::string page =
+      "<html><head><title>Press Release | Border Rights Collaborative</title></head><body>"
+      "<header><nav><a href=\"/\">Home</a></nav></header><main><article><header>"
+      "<h1>Judge Ends Cases Against 14 Families</h1></header>"
+      "<p>An immigration judge in El Paso on May 29 terminated removal proceedings against 14 families, "
+      "52 people in all, who had waited as long as 700 days for their hearings.</p>"
+      "<p>The judge found that the notices omitted the time and place of the hearing, and that the defect "
+      "was never cured by a later notice, as the Supreme Court required.</p></article></main></body></html>";
+  Result<Document> titled = ExtractPage(page, {.title_in_text = true});
+  ASSERT_TRUE(titled.ok());
+  EXPECT_EQ(titled->raw_text.rfind("Judge Ends Cases Against 14 Families\n\n", 0), 0u) << titled->raw_text;
+  EXPECT_EQ(titled->metadata.title, "Press Release | Border Rights Collaborative");
+  ExpectRoundTrip(*titled, page);
+}
+
 TEST(HtmlExtractorTest, LinearSegmentsRoundTripToFileBytes) {
   for (const char* name : {"article_boilerplate.html", "entities.html"}) {
     const std::string page = Fixture(name);
