@@ -132,22 +132,43 @@ bool EndsSentence(std::string_view raw, const Line& line) {
 void FindNumberedNotes(const Document& doc, std::vector<NoteRange>* out) {
   const std::string_view raw = doc.raw_text;
   const std::vector<Line> lines = RawLines(raw);
-  // Notes are numbered from 1: without a line opening with note 1 to 5 there
-  // is nothing to take, and the markers need not be looked for (most
-  // documents).
+  // Without a line opening with a number there is nothing to take, and the
+  // markers need not be looked for (most documents).
   size_t i = 0;
   for (size_t content = 0; i < lines.size(); ++i) {
-    const size_t n = lines[i].blank ? 0 : NoteNumber(raw, lines[i], &content);
-    if (n >= 1 && n <= 5) break;
+    if (!lines[i].blank && NoteNumber(raw, lines[i], &content) >= 1) break;
   }
   if (i == lines.size()) return;
   const std::vector<size_t> markers = MarkerPositions(doc.text);
   const size_t first_taken = out->size();
+  // Returns true when a line opening with note `n` comes within a few lines
+  // after line `from`.
+  auto next_near = [&](size_t from, size_t n) {
+    size_t ignored = 0;
+    for (size_t k = from + 1, seen = 0; k < lines.size() && seen < kMaxNoteLines; ++k) {
+      if (lines[k].blank) continue;
+      if (NoteNumber(raw, lines[k], &ignored) == n) return true;
+      ++seen;
+    }
+    return false;
+  };
+  // The notes start at the first announced line opening with note 1, when
+  // there is one: a body line before it may open with a number too ("3
+  // September 2023. Under Article 9 ...").
+  for (size_t k = i, content = 0; k < lines.size(); ++k) {
+    if (!lines[k].blank && NoteNumber(raw, lines[k], &content) == 1 && markers[1] != std::string_view::npos &&
+        markers[1] < doc.offsets.ToNorm(lines[k].begin)) {
+      i = k;
+      break;
+    }
+  }
   size_t last = 0;     // number of the last note taken
   while (i < lines.size()) {
     size_t content = 0;
     const size_t n = lines[i].blank ? 0 : NoteNumber(raw, lines[i], &content);
-    if (n == 0 || n <= last || n > last + 5) {
+    // Notes are numbered from 1; an excerpt's may start later ("12 P.L.
+    // 104-208 ..."), when the next note follows it.
+    if (n == 0 || n <= last || n > last + 5 + (last == 0 && next_near(i, n + 1) ? kMaxNumber : 0)) {
       ++i;
       continue;
     }
@@ -447,10 +468,11 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
 std::vector<std::pair<size_t, size_t>> Pieces(std::string_view s) {
   // Abbreviations a period does not end a piece after; months too, since a
   // date inside a note ("(Jan. 24, 2019)") runs on.
-  static const std::array<std::string_view, 34> kAbbrev = {
+  static const std::array<std::string_view, 40> kAbbrev = {
       "Inc", "Ltd", "Co",  "Corp", "No",  "Vol", "St",  "Dr",  "Mr",   "Ms",  "Mrs", "Jr",
       "Sr",  "Dept", "Univ", "vs", "v",   "al",  "pp",  "p",   "ed",   "eds", "Jan", "Feb",
-      "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Sec",  "Gov"};
+      "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Sec",  "Gov", "no",  "nos",
+      "para", "paras", "vol", "art"};
   std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {

@@ -359,6 +359,34 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   EXPECT_EQ(chicago->date, "2007");
 }
 
+// An excerpt's footnotes may start past 1 (a report's chapter); a body
+// line that opens with a day is no note when the notes proper start at 1.
+TEST(CitationFinderTest, NumberedNotesOfAnExcerptAndADayBeforeNote1) {
+  const std::vector<Entity> excerpt = Citations(
+      "IIRIRA was signed into law on September 30, 1996.12 It applies at the border.13\n\n"
+      "12 P.L. 104-208, Div. C, 110 Stat. 3009-546.\n13 Designating Aliens for Expedited Removal, 69 Fed. Reg. "
+      "48,877 (Aug. 11, 2004).\n");
+  std::vector<std::string> labels;
+  for (const Entity& e : excerpt) {
+    if (e.as<CitationValue>()->kind == "note") labels.push_back(e.as<CitationValue>()->note_label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"12", "13"})) << Describe(excerpt);
+  const std::vector<Entity> report = Citations(
+      "Nine were children.1 Over 2,000 incidents were logged in 2023 alone3 and more.2\n\nHe spoke to us on\n"
+      "3 September 2023. Under Article 9 of the Covenant, no one may be detained arbitrarily.\n\nEndnotes\n\n"
+      "1 Interview notes on file with the authors, 2023.\n2 Border Violence Monitoring Network, Annual Torture "
+      "Report 2023, Berlin, March 2024, p. 12.\n3 UNHCR, \"Greece: Sea and Land Arrivals Monthly,\" Factsheet, 31 "
+      "July 2023.\n");
+  labels.clear();
+  for (const Entity& e : report) {
+    const CitationValue* v = e.as<CitationValue>();
+    if (v->kind != "note") continue;
+    labels.push_back(v->note_label);
+    EXPECT_FALSE(e.text.starts_with("September")) << e.text;
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"1", "2", "3"})) << Describe(report);
+}
+
 // Plain-text notes numbered in brackets under a rule close a report; the
 // ones that name a work are note citations, a remark on the text is not.
 TEST(CitationFinderTest, BracketedNotesUnderARuleNameWorks) {
