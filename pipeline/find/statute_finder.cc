@@ -131,6 +131,18 @@ bool IsCodeSectionNumber(std::string_view number) {
   return digits >= 4;
 }
 
+// Returns true when the section number of `provision` ("Title 8 § 235.3(b)",
+// "Section 1225(b)") has a dot before its subsections: a regulation's part
+// and section.
+bool DottedSection(std::string_view provision) {
+  size_t at = provision.rfind("\xC2\xA7");  // §
+  at = at == std::string_view::npos ? provision.find_first_of("0123456789") : at + 2;
+  if (at == std::string_view::npos) return false;
+  const size_t end = provision.find_first_of("(,", at);
+  return provision.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at).find('.') !=
+         std::string_view::npos;
+}
+
 // Returns true for an Act's section number that no code title has: at most
 // three digits and a capital letter ("240A", "117B"). Codes letter their
 // sections in lower case ("8 U.S.C. § 1229b").
@@ -853,10 +865,14 @@ class StatuteFinder final : public Finder {
     const auto before = std::lower_bound(explicit_mentions.begin(), explicit_mentions.end(), m.begin,
                                          [](const Mention& a, size_t pos) { return a.begin < pos; });
     // A four-digit section is a code's, not an Act's, unless that Act cited it.
-    // "section 240A" is an Act's, never a code title's.
+    // "section 240A" is an Act's, never a code title's. A code title's
+    // section has the shape of the one cited: "1182(d)(5)" a code's,
+    // "235.3" a regulation's part and section (8 U.S.C. vs 8 C.F.R.).
+    const bool dotted = DottedSection(normalized);
     auto fits = [&](const Mention& a) {
+      const bool titled_code = a.type == "code" && a.value.provision.starts_with("Title ");
       return Fits(a, category, noun) && !(code_number && a.type != "code" && noun == nullptr) &&
-             !(act_number && a.type == "code" && a.value.provision.starts_with("Title "));
+             !(act_number && titled_code) && !(titled_code && DottedSection(a.value.provision) != dotted);
     };
     // The last fitting explicit mention before this one (a bounded walk back).
     auto latest = [&](auto&& accept) -> const Mention* {
@@ -933,7 +949,7 @@ class StatuteFinder final : public Finder {
       }
     }
     if (antecedent == nullptr && code_number) {
-      antecedent = latest([](const Mention& a) { return a.type == "code" && a.value.provision.starts_with("Title "); });
+      antecedent = latest([&](const Mention& a) { return a.type == "code" && a.value.provision.starts_with("Title ") && fits(a); });
     }
     if (antecedent == nullptr) {
       antecedent = latest(fits);
