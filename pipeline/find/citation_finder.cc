@@ -80,6 +80,24 @@ class CitationFinder final : public Finder {
 
   EntityType type() const override { return EntityType::kCitation; }
 
+  // Returns true for a case name standing on its own line near the top of
+  // the document ("ALVARADO-REYES v. WARDEN, SOUTH TEXAS ..., ET AL.", a
+  // docket's "Ochoa-Reyes v. Warden, Otay Mesa ... et al"): the caption of
+  // the document's own case, not a reference to another work.
+  static bool IsOwnCaption(const Document& doc, const Found& f) {
+    constexpr size_t kCaptionReach = 2000;  // raw bytes from the top
+    const std::string_view raw = doc.raw_text;
+    const size_t begin = doc.offsets.ToRawBegin(f.begin), end = doc.offsets.ToRawEnd(f.end);
+    if (begin >= kCaptionReach || end > raw.size() || begin > end) return false;
+    const size_t line_begin = raw.rfind('\n', begin == 0 ? 0 : begin - 1);
+    for (size_t i = line_begin == std::string_view::npos ? 0 : line_begin + 1; i < begin; ++i) {
+      if (raw[i] != ' ' && raw[i] != '\t') return false;
+    }
+    size_t i = end;
+    while (i < raw.size() && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+    return i == raw.size() || raw[i] == '\n' || raw[i] == '\r' || raw[i] == ',';
+  }
+
   void Find(const Document& doc, std::span<const PatternMatch> matches, const std::vector<Entity>& earlier,
             std::vector<Entity>* out) const override {
     std::vector<std::pair<size_t, size_t>> statutes;
@@ -91,7 +109,9 @@ class CitationFinder final : public Finder {
     std::vector<Found> found;
     for (const PatternMatch& m : SelectLongest({matches.begin(), matches.end()})) {
       Found f;
-      if (Resolve(doc.text, m, &f)) found.push_back(std::move(f));
+      if (!Resolve(doc.text, m, &f)) continue;
+      if (m.pattern->id == "citation.case_name" && IsOwnCaption(doc, f)) continue;
+      found.push_back(std::move(f));
     }
     // A citation inside a note is part of the note; a note that is one case
     // citation is that case.

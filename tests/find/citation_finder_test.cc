@@ -359,6 +359,16 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   EXPECT_EQ(chicago->date, "2007");
 }
 
+// A case name on its own line at the top is the document's own caption.
+TEST(CitationFinderTest, OwnCaptionIsNoCitation) {
+  const std::vector<Entity> found = Citations(
+      "SUPREME COURT OF THE UNITED STATES\n\n  ALVARADO-REYES v. WARDEN, SOUTH TEXAS PROCESSING CENTER, ET AL.\n\n"
+      "Ochoa-Reyes v. Warden, Otay Mesa Detention Center et al\nAssigned to: Judge Tillman\n\n"
+      "The Court held in Jennings v. Rodriguez that the statute is clear.\n");
+  ASSERT_EQ(found.size(), 1u) << Describe(found);
+  EXPECT_EQ(found[0].text, "Jennings v. Rodriguez");
+}
+
 // An excerpt's footnotes may start past 1 (a report's chapter); a body
 // line that opens with a day is no note when the notes proper start at 1.
 TEST(CitationFinderTest, NumberedNotesOfAnExcerptAndADayBeforeNote1) {
