@@ -36,10 +36,10 @@ struct ExtractOptions {
   // so a consumer that only streams the text (`dossier text`) holds one
   // part, not the whole document. 0: whole documents only.
   size_t part_bytes = 0;
-  // A web page's headline opens its text (as Role::kTitle), so the entities
-  // of the headline are found: ANNOTATION.md counts the title as content.
-  // Off for `dossier text`, whose main-text output benchmarks score without
-  // a repeated headline.
+  // A web page's headline opens its text (as Role::kTitle) and its figure
+  // captions stay in it, so their entities are found: ANNOTATION.md counts
+  // titles and captions as content. Off for `dossier text`, whose main-text
+  // output benchmarks score without a repeated headline or captions.
   bool headline_in_text = true;
 };
 

@@ -148,7 +148,7 @@ Result<Document> ExtractHtmlDocument(const Input& input, std::string_view bytes,
   Result<HtmlTree> tree = ParseHtmlTree(page->utf8);
   if (!tree.ok()) return tree.status();
   const PageMetadata meta = ReadPageMetadata(*tree);
-  const MainContent content = ExtractMainContent(*tree, meta);
+  const MainContent content = ExtractMainContent(*tree, meta, options.captions_in_text);
 
   Document doc = NewDocument(input);
   doc.format = Format::kHtml;
@@ -216,7 +216,8 @@ class HtmlExtractor final : public Extractor {
                  DocumentSink& sink) const override {
     Result<std::string> bytes = ReadAll(input, options.max_document_bytes);
     if (!bytes.ok()) return bytes.status();
-    Result<Document> doc = ExtractHtmlDocument(input, *bytes, {.title_in_text = options.headline_in_text});
+    Result<Document> doc = ExtractHtmlDocument(
+        input, *bytes, {.title_in_text = options.headline_in_text, .captions_in_text = options.headline_in_text});
     if (!doc.ok()) {
       if (doc.status().code() == StatusCode::kEmpty) {
         sink.Reject("", doc.status());

@@ -179,8 +179,8 @@ void AddTrigrams(std::string_view s, std::vector<uint64_t>& words, std::vector<u
 
 class ContentFinder {
  public:
-  ContentFinder(const HtmlTree& tree, const PageMetadata& meta)
-      : t_(tree), meta_(meta), n_(tree.size()) {}
+  ContentFinder(const HtmlTree& tree, const PageMetadata& meta, bool keep_captions)
+      : t_(tree), meta_(meta), keep_captions_(keep_captions), n_(tree.size()) {}
 
   MainContent Run() {
     Classify();
@@ -721,8 +721,9 @@ class ContentFinder {
     if (f & kDead) return true;
     if (Boiler(i, use_hints)) return true;
     const Tag tag = node(i).tag;
-    // Figure captions are credits and image descriptions, not the text.
-    if (tag == Tag::kFigcaption) return true;
+    // Figure captions are credits and image descriptions, not the main
+    // text; the entities of a chart's caption still count.
+    if (tag == Tag::kFigcaption && !keep_captions_) return true;
     if (filter_links) {
       const uint32_t c = chars_[idx(i)];
       if (c == 0) return false;
@@ -849,6 +850,7 @@ class ContentFinder {
 
   const HtmlTree& t_;
   const PageMetadata& meta_;
+  bool keep_captions_;
   size_t n_;
   int32_t body_ = 0;
   std::vector<uint16_t> flags_;
@@ -865,9 +867,9 @@ class ContentFinder {
 
 }  // namespace
 
-MainContent ExtractMainContent(const HtmlTree& tree, const PageMetadata& meta) {
+MainContent ExtractMainContent(const HtmlTree& tree, const PageMetadata& meta, bool keep_captions) {
   if (tree.size() <= 1) return {};
-  ContentFinder finder(tree, meta);
+  ContentFinder finder(tree, meta, keep_captions);
   return finder.Run();
 }
 

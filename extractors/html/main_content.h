@@ -63,8 +63,10 @@ struct MainContent {
 };
 
 // Returns the main content of the page, in reading order, with leading and
-// trailing whitespace trimmed from each block.
-MainContent ExtractMainContent(const HtmlTree& tree, const PageMetadata& meta);
+// trailing whitespace trimmed from each block. Figure captions are left out
+// unless `keep_captions` (main-text benchmarks do not count them;
+// ANNOTATION.md annotates their entities).
+MainContent ExtractMainContent(const HtmlTree& tree, const PageMetadata& meta, bool keep_captions = false);
 
 }  // namespace dossier
 

@@ -233,6 +233,25 @@ TEST(HtmlExtractorTest, HeadlineInTextPrefersTheH1ToAGenericTitle) {
   ExpectRoundTrip(*titled, page);
 }
 
+// A chart's caption is content where entities are found, not in the main
+// text that benchmarks score.
+TEST(HtmlExtractorTest, FigureCaptionsOnlyWhereAsked) {
+  const std::string page =
+      "<html><head><title>Flights</title></head><body><article><h1>Flights</h1>"
+      "<p>A six-month investigation found that medical emergencies on deportation flights went unreported, "
+      "according to records obtained under the Freedom of Information Act.</p>"
+      "<figure><img src=\"c.png\"><figcaption>Removal flights per month, January-August 2025.</figcaption></figure>"
+      "<p>The agency did not answer questions about the flights, their crews or the restraints used on them "
+      "during the longest legs of the trips.</p></article></body></html>";
+  Result<Document> plain = ExtractPage(page);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_FALSE(Has(plain->raw_text, "Removal flights per month"));
+  Result<Document> captioned = ExtractPage(page, {.captions_in_text = true});
+  ASSERT_TRUE(captioned.ok());
+  EXPECT_TRUE(Has(captioned->raw_text, "Removal flights per month, January-August 2025."));
+  ExpectRoundTrip(*captioned, page);
+}
+
 TEST(HtmlExtractorTest, LinearSegmentsRoundTripToFileBytes) {
   for (const char* name : {"article_boilerplate.html", "entities.html"}) {
     const std::string page = Fixture(name);
