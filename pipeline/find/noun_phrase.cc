@@ -203,7 +203,16 @@ std::optional<TextRange> NounPhraseReader::Read(std::string_view text, size_t po
     const bool head = w->capitalized ? count_nouns_.contains(w->lower) || IsDemonym(w->lower) ||
                                            TitleCaseHead(text, *w)
                                      : IsHead(w->lower);
-    if (!head) continue;  // an adverb, participle, adjective or noun modifier
+    if (!head) {  // an adverb, participle, adjective or noun modifier
+      // "sea and land arrivals", "unaccompanied and separated children":
+      // modifiers joined by "and" share the head after them (one or two of
+      // them: after "negative media coverage" an "and" joins two phrases).
+      if (std::optional<Word> joiner = NextWord(text, pos);
+          n <= 1 && joiner && (joiner->lower == "and" || joiner->lower == "or")) {
+        pos = joiner->end;
+      }
+      continue;
+    }
     // "70 human rights organizations", "arms dealers": a listed plural
     // modifies the head after it (plural_modifiers).
     if (plural_modifiers_.contains(w->lower)) {
