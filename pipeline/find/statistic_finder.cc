@@ -186,6 +186,7 @@ class StatisticFinder : public Finder {
     for (std::string& s : StringsOf(pack.list("decimal_comma_languages"))) decimal_comma_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("times_comparatives"))) times_comparatives_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("label_words"))) label_words_.insert(std::move(s));
+    for (std::string& s : StringsOf(pack.list("street_words"))) street_words_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("fraction_blockers"))) fraction_blockers_.insert(std::move(s));
     std::stable_sort(as_of_triggers_.begin(), as_of_triggers_.end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
@@ -335,6 +336,7 @@ class StatisticFinder : public Finder {
     const size_t core_begin = sign ? std::min(fig->begin, m.GroupBegin("cur", text)) : fig->begin;
     if (!StandsAlone(text, core_begin, fig->end)) return false;
     if (qual.empty() && AfterLabel(text, core_begin)) return false;
+    if (!sign && qual.empty() && IsStreetNumber(text, fig->end)) return false;
     if (blocked.Overlaps(core_begin, fig->end)) return false;
     if (qual.empty()) c->begin = core_begin;  // "one and [two years]", "every [3 days]"
     c->value.value = fig->value;
@@ -1265,6 +1267,20 @@ class StatisticFinder : public Finder {
     return IsProductName(PreviousWord(text, begin));
   }
 
+  // Returns true when capitalized words then a street word follow `pos`
+  // ("615 Second Avenue", "1600 Pennsylvania Ave."): the number is an
+  // address (lists.street_words).
+  bool IsStreetNumber(std::string_view text, size_t pos) const {
+    for (int words = 0; words < 4; ++words) {
+      std::optional<Word> w = NounPhraseReader::NextWord(text, pos);
+      if (!w || !w->capitalized || w->begin != pos + 1) return false;
+      if (words > 0 && street_words_.contains(w->lower)) return true;
+      pos = w->end;
+      if (pos < text.size() && text[pos] == '.') ++pos;  // "Ave."
+    }
+    return false;
+  }
+
   // Returns true for a word that starts in lower case and has a capital
   // after it: "iOS", "iPhone", "eBay".
   static bool IsProductName(std::string_view word) {
@@ -1672,7 +1688,7 @@ class StatisticFinder : public Finder {
   std::unordered_map<std::string, std::string> qualifiers_, currencies_, duration_units_, measure_units_,
       postfix_qualifiers_;
   std::unordered_map<std::string, double> multipliers_, denominators_;
-  std::unordered_set<std::string> label_words_, fraction_blockers_, change_verbs_, times_comparatives_,
+  std::unordered_set<std::string> label_words_, street_words_, fraction_blockers_, change_verbs_, times_comparatives_,
       fraction_articles_, of_words_, partitive_pronouns_, decimal_comma_, count_leads_, count_verbs_, count_participles_,
       grouped_count_leads_, size_adjectives_;
   // Range joiner -> the words one of which must open the range ("and":
