@@ -208,7 +208,7 @@ std::optional<TextRange> NounPhraseReader::Read(std::string_view text, size_t po
       // modifiers joined by "and" share the head after them (one or two of
       // them: after "negative media coverage" an "and" joins two phrases).
       if (std::optional<Word> joiner = NextWord(text, pos);
-          n <= 1 && joiner && (joiner->lower == "and" || joiner->lower == "or")) {
+          n <= 1 && !w->capitalized && joiner && (joiner->lower == "and" || joiner->lower == "or")) {
         pos = joiner->end;
       }
       continue;

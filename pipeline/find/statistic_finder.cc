@@ -1418,6 +1418,18 @@ class StatisticFinder : public Finder {
     // "Germany (217,800), Costa Rica (129,500)": a figure alone in brackets
     // after what it counts.
     if (grouped && begin > 0 && text[begin - 1] == '(' && end < text.size() && text[end] == ')') return true;
+    // "Venezuela: 96.870 (13,6 por ciento)", "Estimated number of
+    // respondents: 2,286,498.": a figure in digit groups after a short label
+    // and a colon, the label opening its line.
+    if (grouped && begin >= 2 && text.substr(begin - 2, 2) == ": ") {
+      const size_t line = text.rfind('\n', begin - 2);
+      const std::string_view label =
+          text.substr(line == std::string_view::npos ? 0 : line + 1, begin - 2 - (line == std::string_view::npos ? 0 : line + 1));
+      if (!label.empty() && label.size() <= 60 && label.find_first_of(".;:") == std::string_view::npos &&
+          std::count(label.begin(), label.end(), ' ') <= 5) {
+        return true;
+      }
+    }
     const std::string_view w1 = PreviousWord(text, begin);
     if (!w1.empty()) {
       const std::string one = AsciiLower(w1);

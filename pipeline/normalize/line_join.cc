@@ -52,6 +52,16 @@ size_t CodePointStartBefore(std::string_view s, size_t i) {
 }
 
 // A maximal run of whitespace bytes and soft hyphens.
+// Returns true when a bullet starts at `i`: "-", "*", "•", "·", "–", "▪".
+// The bullet alone decides, not the space after it, so that a piece of text
+// cut after the bullet normalizes as it does in the whole.
+bool OpensListItem(std::string_view in, size_t i) {
+  for (std::string_view bullet : {"-", "*", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x93", "\xE2\x96\xAA"}) {
+    if (in.substr(i, bullet.size()) == bullet) return true;
+  }
+  return false;
+}
+
 struct Run {
   size_t end = 0;
   int newlines = 0;      // "\r\n" counts once; saturates at 2
@@ -336,7 +346,9 @@ bool JoinLines(std::string_view in, bool join_hyphenation, std::string& out,
                (IsLetter(CodePointAt(in, r.end)) || IsDigit(CodePointAt(in, r.end)))) {
       repl = "";  // "immi\u00AD\ngration": the soft hyphen marks the break
     } else {
-      repl = r.newlines >= 2 ? "\n\n" : " ";
+      // A line that opens with a bullet starts a list item: a block of its
+      // own, as after a blank line ("- Venezuela: 96.870").
+      repl = r.newlines >= 2 || (r.newlines == 1 && OpensListItem(in, r.end)) ? "\n\n" : " ";
     }
     if (repl.size() != r.end - i || in.compare(i, repl.size(), repl) != 0) {
       w.Replace(i, r.end, repl);

@@ -64,6 +64,8 @@ inline constexpr NormalizeCase kNormalizeCases[] = {
     {"paragraph", "a\n\nb", "a\n\nb"},
     {"crlf_paragraph", "a\r\n\r\nb", "a\n\nb"},
     {"many_newlines", "a\n \n\n\n\t b", "a\n\nb"},
+    {"list_items_are_blocks", "fueron:\n  - Venezuela: 96.870\n  \u2022 M\u00e9xico: 41.905\nmore",
+     "fueron:\n\n- Venezuela: 96.870\n\n\u2022 M\u00e9xico: 41.905 more"},
     {"lone_cr", "a\rb", "a b"},
     {"two_cr", "a\r\rb", "a\n\nb"},
     {"leading_paragraphs", "\n\n a", "a"},
