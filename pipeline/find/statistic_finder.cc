@@ -205,7 +205,15 @@ class StatisticFinder : public Finder {
       // A footnote or bibliography entry is prose with its figures
       // ("TRAC, ... 71,000 people were returned"); only a case, reporter or
       // address holds numbers that count nothing (volume, page, path).
-      if (const CitationValue* n = e.as<CitationValue>(); n != nullptr && n->kind == "note") continue;
+      if (const CitationValue* n = e.as<CitationValue>(); n != nullptr && n->kind == "note") {
+        // "23 See https://...": the footnote's number before it is a label.
+        const std::string& label = n->note_label;
+        const size_t b = e.span.begin;
+        if (!label.empty() && b > label.size() && text.substr(b - label.size() - 1, label.size()) == label) {
+          blocked.Add(b - label.size() - 1, b);
+        }
+        continue;
+      }
       blocked.Add(e.span.begin, e.span.end);
     }
     blocked.Finish();

@@ -352,6 +352,17 @@ TEST(StatisticFinderTest, TableOfContentsHoldsNoFigures) {
   EXPECT_TRUE(Statistics(doc).empty()) << Describe(doc);
 }
 
+// A footnote's number before its text is a label ("23 See https://..."),
+// also where the note opens with words a count could take.
+TEST(StatisticFinderTest, FootnoteNumbersAreLabels) {
+  Document doc = Analyze(
+      "Several bills would have written the designation into statute.23\n\n"
+      "23 See https://www.congress.gov/bill/118th-congress/house-bill/2.\n24 Members voted in 2023.\n");
+  for (const Entity* e : Statistics(doc)) {
+    EXPECT_FALSE(e->text.starts_with("23")) << Describe(doc);
+  }
+}
+
 TEST(StatisticFinderTest, TwoStatisticsNeverNest) {
   Document doc = Analyze("Some 45 percent of the 2,315 people treated by MSF reported violence.");
   std::vector<const Entity*> stats = Statistics(doc);
