@@ -128,6 +128,8 @@ struct Scope {
   mutable std::string_view fallback;                    // "" until read
   mutable std::vector<std::string_view> sentence_lang;  // "" until read
   std::vector<size_t> date_begins;                      // sorted starts of the dates found
+  std::map<size_t, std::string> date_values;            // start of a placed date -> its ISO value (an
+                                                        // interval's end: a figure stands at a period's end)
 };
 
 struct Candidate {
@@ -220,7 +222,12 @@ class StatisticFinder : public Finder {
     const std::string_view doc_lang = doc.metadata.language;
     Scope scope{doc, text, blocked, doc_lang.size() >= 2 ? doc_lang.substr(0, 2) : std::string_view(), {}, {}, {}};
     for (const Entity& e : earlier) {
-      if (e.type == EntityType::kDate) scope.date_begins.push_back(e.span.begin);
+      if (e.type != EntityType::kDate) continue;
+      scope.date_begins.push_back(e.span.begin);
+      if (const DateValue* d = e.as<DateValue>(); d != nullptr && d->placed()) {
+        const size_t slash = d->value.find('/');
+        scope.date_values.emplace(e.span.begin, slash == std::string::npos ? d->value : d->value.substr(slash + 1));
+      }
     }
     std::sort(scope.date_begins.begin(), scope.date_begins.end());
 
@@ -972,15 +979,36 @@ class StatisticFinder : public Finder {
       if (!header && !table.marked) continue;
       size_t width = 0;
       for (const TableRow& row : table.rows) width = std::max(width, row.cells.size());
+      // What each row's label says of its numbers ("Average length of stay
+      // (days)", "Initial book-ins"): a column headed by a period ("FY2021")
+      // takes kind, unit and subject from its rows, and the period is the
+      // date its numbers stand at.
+      std::vector<Column> row_heads(table.rows.size());
+      for (size_t r = header ? 1 : 0; r < table.rows.size(); ++r) {
+        const std::vector<TableCell>& cells = table.rows[r].cells;
+        if (!cells.empty() && !number(cells.front())) row_heads[r] = ReadHeading(cell_text(cells.front()));
+      }
       for (size_t col = 0; col < width; ++col) {
         Column column;
-        if (header && col < first.cells.size()) column = ReadHeading(cell_text(first.cells[col]));
+        std::string period;
+        if (header && col < first.cells.size()) {
+          const TableCell& head = first.cells[col];
+          if (auto d = s.date_values.lower_bound(head.begin); d != s.date_values.end() && d->first < head.end) {
+            period = d->second;
+          } else {
+            column = ReadHeading(cell_text(head));
+          }
+        }
         if (column.skip) continue;
         std::vector<std::pair<const TableCell*, double>> cells;
+        std::vector<size_t> cell_rows;
         for (size_t r = header ? 1 : 0; r < table.rows.size(); ++r) {
           if (col >= table.rows[r].cells.size()) continue;
           const TableCell& c = table.rows[r].cells[col];
-          if (std::optional<double> v = number(c)) cells.emplace_back(&c, *v);
+          if (std::optional<double> v = number(c)) {
+            cells.emplace_back(&c, *v);
+            cell_rows.push_back(r);
+          }
         }
         if (cells.empty()) continue;
         // A column of years, or of row numbers 1, 2, 3 ..., labels its rows.
@@ -990,15 +1018,19 @@ class StatisticFinder : public Finder {
           enumeration = enumeration && cells[k].second == static_cast<double>(k + 1);
         }
         if (years || enumeration) continue;
-        for (const auto& [cell, value] : cells) {
+        for (size_t k = 0; k < cells.size(); ++k) {
+          const auto& [cell, value] = cells[k];
           if (s.blocked.Overlaps(cell->begin, cell->end)) continue;
+          const Column& row = row_heads[cell_rows[k]];
+          const bool by_row = !period.empty() && !row.skip;
           Candidate c;
           c.begin = cell->begin;
           c.end = cell->end;
           c.pattern = &table_pattern_;
-          c.value.kind = column.kind;
-          c.value.unit = column.unit;
-          c.value.subject = column.subject;
+          c.value.kind = by_row ? row.kind : column.kind;
+          c.value.unit = by_row ? row.unit : column.unit;
+          c.value.subject = by_row ? row.subject : column.subject;
+          c.value.as_of = period;
           c.value.value = value;
           out->push_back(std::move(c));
         }
@@ -1597,6 +1629,7 @@ class StatisticFinder : public Finder {
     for (Candidate& c : kept) {
       const std::string& kind = c.value.kind;
       if (kind == "duration" || kind == "measure") continue;
+      if (!c.value.as_of.empty()) continue;  // a table cell under a period's heading
       if (const std::string* date = AnaphoricAsOf(doc, dates, c)) {
         c.value.as_of = *date;
         continue;

@@ -2,6 +2,7 @@
 // finder (so that dates, statutes and citations found earlier shape what is
 // a figure and give the as-of dates). Each regression case is named after
 // what it pins down.
+#include <map>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -361,6 +362,23 @@ TEST(StatisticFinderTest, FootnoteNumbersAreLabels) {
   for (const Entity* e : Statistics(doc)) {
     EXPECT_FALSE(e->text.starts_with("23")) << Describe(doc);
   }
+}
+
+// Columns headed by periods: each number stands at its column's date and
+// takes what it is from its row's label.
+TEST(StatisticFinderTest, TableColumnsHeadedByYears) {
+  Document doc = Analyze(
+      "## ICE detention\n\n| Measure | FY2021 | FY2022 |\n|---|---:|---:|\n"
+      "| Initial book-ins | 169,000 | 311,000 |\n| Average length of stay (days) | 40.1 | 32.5 |\n");
+  std::map<std::string, const StatisticValue*> by_text;
+  for (const Entity* e : Statistics(doc)) by_text[e->text] = e->as<StatisticValue>();
+  ASSERT_TRUE(by_text.contains("311,000")) << Describe(doc);
+  EXPECT_EQ(by_text["311,000"]->as_of, "2022");
+  EXPECT_EQ(by_text["311,000"]->subject, "Initial book-ins");
+  ASSERT_TRUE(by_text.contains("40.1")) << Describe(doc);
+  EXPECT_EQ(by_text["40.1"]->kind, "duration");
+  EXPECT_EQ(by_text["40.1"]->unit, "day");
+  EXPECT_EQ(by_text["40.1"]->as_of, "2021");
 }
 
 TEST(StatisticFinderTest, TwoStatisticsNeverNest) {
