@@ -140,6 +140,9 @@ std::string Join(const std::vector<std::string>& items) {
 
 // "22.7" -> "22(7)": an article number with a dotted paragraph.
 std::string DottedToParenthesized(std::string_view item) {
+  // "2.2.1.13.1.2": a decree numbered by its book, part and title, not an
+  // article with a paragraph.
+  if (std::count(item.begin(), item.end(), '.') > 1) return std::string(item);
   size_t digits = 0;
   while (digits < item.size() && std::isdigit(static_cast<unsigned char>(item[digits]))) ++digits;
   if (digits == 0 || digits >= item.size() || item[digits] != '.') return std::string(item);
