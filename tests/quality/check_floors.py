@@ -2,7 +2,8 @@
 """Scores the build with ../shared/tools and fails when a score is below its
 floor in floors.json.  check_floors.py KIND DOSSIER SHARED_DIR
 KIND: entities (the seed gold in ../shared) | heldout (the held-out set in
-tests/fixtures/heldout, same metrics) | html | pdf.
+tests/fixtures/heldout, same metrics) | blind (tests/fixtures/blind, same
+metrics) | html | pdf.
 Exit 77 (skipped) when ../shared is absent."""
 import json
 import os
@@ -28,16 +29,18 @@ def check(name, value, floor):
         failures.append(name)
 
 
-HELDOUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "heldout")
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures")
+HELDOUT = os.path.join(FIXTURES, "heldout")
 
 with tempfile.TemporaryDirectory() as tmp:
-    if kind in ("entities", "heldout"):
+    if kind in ("entities", "heldout", "blind"):
         if kind == "entities":
             gold, docs = os.path.join(shared, "gold"), shared
         else:
-            gold, docs = os.path.join(HELDOUT, "gold"), HELDOUT
+            root = os.path.join(FIXTURES, kind)
+            gold, docs = os.path.join(root, "gold"), root
             # A broken gold file would make every score meaningless: check it first.
-            subprocess.run([sys.executable, os.path.join(HELDOUT, "check_gold.py")], check=True)
+            subprocess.run([sys.executable, os.path.join(HELDOUT, "check_gold.py"), "--root", root], check=True)
         out = os.path.join(tmp, "scores.json")
         subprocess.run([os.path.join(tools, "score-entities"), "--gold", gold,
                         "--docs", docs, "--cmd", f"{dossier} extract {{}}", "--json", out], check=True)
