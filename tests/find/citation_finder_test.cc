@@ -41,6 +41,15 @@ std::vector<Entity> Citations(const std::string& text) {
   return Citations(doc);
 }
 
+// The note citations among `found`, in order.
+std::vector<const CitationValue*> NotesOf(const std::vector<Entity>& found) {
+  std::vector<const CitationValue*> notes;
+  for (const Entity& e : found) {
+    if (e.as<CitationValue>()->kind == "note") notes.push_back(e.as<CitationValue>());
+  }
+  return notes;
+}
+
 // A note's author, title and publisher.
 void ExpectParts(const CitationValue* v, const char* author, const char* title, const char* publisher) {
   EXPECT_EQ(v->author, author);
@@ -377,9 +386,7 @@ TEST(CitationFinderTest, NumberedNotesOfAnExcerptAndADayBeforeNote1) {
       "12 P.L. 104-208, Div. C, 110 Stat. 3009-546.\n13 Designating Aliens for Expedited Removal, 69 Fed. Reg. "
       "48,877 (Aug. 11, 2004).\n");
   std::vector<std::string> labels;
-  for (const Entity& e : excerpt) {
-    if (e.as<CitationValue>()->kind == "note") labels.push_back(e.as<CitationValue>()->note_label);
-  }
+  for (const CitationValue* v : NotesOf(excerpt)) labels.push_back(v->note_label);
   EXPECT_EQ(labels, (std::vector<std::string>{"12", "13"})) << Describe(excerpt);
   const std::vector<Entity> report = Citations(
       "Nine were children.1 Over 2,000 incidents were logged in 2023 alone3 and more.2\n\nHe spoke to us on\n"
@@ -406,17 +413,13 @@ TEST(CitationFinderTest, BracketedNotesUnderARuleNameWorks) {
       "(2) European Union Agency for Fundamental Rights, \"Quarterly bulletin 1/2024\", Vienna, May 2024.\n"
       "(3) UNHCR, Europe Situations: data and trends, https://data.unhcr.org/en/situations/europe (accessed 2 "
       "April 2024).\n");
-  std::vector<const CitationValue*> notes;
-  for (const Entity& e : found) {
-    if (e.as<CitationValue>()->kind == "note") notes.push_back(e.as<CitationValue>());
-  }
+  const std::vector<const CitationValue*> notes = NotesOf(found);
   ASSERT_EQ(notes.size(), 2u) << Describe(found);
   EXPECT_EQ(notes[0]->note_label, "2");
   EXPECT_EQ(notes[0]->author, "European Union Agency for Fundamental Rights");
   EXPECT_EQ(notes[0]->title, "Quarterly bulletin 1/2024");
   EXPECT_EQ(notes[1]->note_label, "3");
-  EXPECT_EQ(notes[1]->author, "UNHCR");
-  EXPECT_EQ(notes[1]->title, "Europe Situations: data and trends");
+  ExpectParts(notes[1], "UNHCR", "Europe Situations: data and trends", "");
   // Under a Spanish notes heading, with a footer line after the notes.
   const std::vector<Entity> notas = Citations(
       "El informe cita a la Defensoría.[1]\n\nNotas\n[1] Defensoría del Pueblo de Colombia, \"Niñez migrante en el "
@@ -488,10 +491,7 @@ TEST(CitationFinderTest, NoteWithADateInBracketsAndAnAddress) {
       "1 U.S. Dep't of Homeland Sec., Migrant Protection Protocols (Jan. 24, 2019), "
       "https://www.dhs.gov/news/2019/01/24/migrant-protection-protocols.\n"
       "2 See supra note 1, at 12.\n");
-  std::vector<const CitationValue*> notes;
-  for (const Entity& e : found) {
-    if (e.as<CitationValue>()->kind == "note") notes.push_back(e.as<CitationValue>());
-  }
+  const std::vector<const CitationValue*> notes = NotesOf(found);
   ASSERT_EQ(notes.size(), 2u) << Describe(found);
   ExpectParts(notes[0], "U.S. Dep't of Homeland Sec", "Migrant Protection Protocols", "");
   EXPECT_EQ(notes[1]->title, "");
