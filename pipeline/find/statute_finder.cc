@@ -425,6 +425,15 @@ class StatuteFinder final : public Finder {
       // "CAT" where the document means its Committee; but a Committee has
       // no articles: "CAT Article 3" is the Convention's.
       if (known != nullptr && Listed(name, suppressed) == nullptr && !m.Has("provision")) return false;
+      // "CAT/C/GC/4", "CMW/C/GC/4-CRC/C/GC/23": an abbreviation inside a
+      // UN document symbol names a treaty body's paper, not the treaty.
+      if (known != nullptr && name_ends_match && name.size() <= 8) {
+        const size_t after = name_begin + name.size();
+        if ((after < text.size() && text[after] == '/') ||
+            (name_begin > 0 && (text[name_begin - 1] == '/' || text[name_begin - 1] == '-'))) {
+          return false;
+        }
+      }
       // "APA style", "a CAT scan": the word after an abbreviation standing
       // alone shows it names something else.
       if (known != nullptr && name_ends_match && name.size() <= 8 &&
@@ -896,7 +905,26 @@ class StatuteFinder final : public Finder {
       antecedent = latest([&](const Mention& a) { return fits(a) && a.value.instrument.find(name) != std::string::npos; });
       if (antecedent == nullptr) return false;
     }
-    if (antecedent == nullptr && !require_same) {
+    // The instrument that cited this number before ("Section 212(f) of
+    // the INA" ... "Proclamation 10888 cites Section 212(f)").
+    const Mention* numbered = nullptr;
+    if (!number.empty()) {
+      auto found = ctx.by_number.find(std::string(number));
+      if (found != ctx.by_number.end()) {
+        auto it = found->second.lower_bound(m.begin);
+        for (int steps = 0; it != found->second.begin() && steps < 8; ++steps) {
+          --it;
+          if (Fits(*it->second, category, noun)) {
+            numbered = it->second;
+            break;
+          }
+        }
+      }
+    }
+    // A provision with subsections that an instrument cited before is that
+    // instrument's, even when another is named in the sentence.
+    const bool specific = numbered != nullptr && normalized.find('(') != std::string::npos;
+    if (antecedent == nullptr && !require_same && !specific) {
       const Mention* last = latest(fits);
       if (last != nullptr && doc.SentenceAt(last->begin) == doc.SentenceAt(m.begin) && doc.SentenceAt(m.begin) >= 0) {
         antecedent = last;
@@ -912,19 +940,7 @@ class StatuteFinder final : public Finder {
         antecedent = &prev;
       }
     }
-    if (antecedent == nullptr && !number.empty()) {
-      auto found = ctx.by_number.find(std::string(number));
-      if (found != ctx.by_number.end()) {
-        auto it = found->second.lower_bound(m.begin);
-        for (int steps = 0; it != found->second.begin() && steps < 8; ++steps) {
-          --it;
-          if (Fits(*it->second, category, noun)) {
-            antecedent = it->second;
-            break;
-          }
-        }
-      }
-    }
+    if (antecedent == nullptr) antecedent = numbered;
     if (antecedent == nullptr && require_same) return false;
     if (antecedent == nullptr && noun != nullptr) {
       auto def = ctx.defined.find(m.Group("ref"));
