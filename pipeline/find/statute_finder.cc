@@ -604,6 +604,12 @@ class StatuteFinder final : public Finder {
     if (rule == "public_law") {
       v.instrument = "Pub. L. No. " + std::string(m.Group("congress")) + "-" + std::string(m.Group("number"));
       out->type = "act";
+      if (const std::string_view division = m.Group("division"); !division.empty()) {
+        v.provision = "Division " + std::string(division);
+        if (const std::string_view section = m.Group("section"); !section.empty()) {
+          v.provision += " " + NormalizeProvision(section);
+        }
+      }
       return true;
     }
     if (rule == "state_code") return ResolveStateCode(m, out);
