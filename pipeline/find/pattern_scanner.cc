@@ -152,15 +152,29 @@ void ScanPattern(const Pattern& pattern, std::string_view text, const std::vecto
       pos = paras[i].begin;
       continue;
     }
+    bool read = false;  // submatches already read
     if (begin + whole.size() > paras[i].end) {
-      if (!search(std::max(pos, paras[i].begin), paras[i].end)) {
-        if (++i > last) return;
-        pos = paras[i].begin;
-        continue;
+      // A match whose trailing context is only the line end at the break
+      // ("33.217" ending a list item) stays; context read from the next
+      // paragraph ("12\n\n people") does not.
+      bool context_only = false;
+      if (compiled.ahead >= 0) {
+        Submatches(pattern, text, begin, begin + whole.size(), n, subs);
+        const re2::StringPiece& ahead = (*subs)[static_cast<size_t>(compiled.ahead)];
+        const size_t ahead_begin = static_cast<size_t>(ahead.data() - text.data());
+        context_only = ahead.data() != nullptr && ahead_begin <= paras[i].end && ahead_begin + ahead.size() <= paras[i].end + 1;
+        read = context_only;
       }
-      begin = begin_of();
+      if (!context_only) {
+        if (!search(std::max(pos, paras[i].begin), paras[i].end)) {
+          if (++i > last) return;
+          pos = paras[i].begin;
+          continue;
+        }
+        begin = begin_of();
+      }
     }
-    Submatches(pattern, text, begin, begin + whole.size(), n, subs);
+    if (!read) Submatches(pattern, text, begin, begin + whole.size(), n, subs);
     size_t end = begin + whole.size();
     if (compiled.ahead >= 0 && (*subs)[static_cast<size_t>(compiled.ahead)].data() != nullptr) {
       end = static_cast<size_t>((*subs)[static_cast<size_t>(compiled.ahead)].data() - text.data());

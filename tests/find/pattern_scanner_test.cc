@@ -81,6 +81,23 @@ TEST(PatternScannerTest, NoMatchRunsOverAParagraphBreak) {
   EXPECT_EQ(matches[0].Group("num"), "3");
 }
 
+// A number that ends its paragraph with only the line end as trailing
+// context ("Ecuador: 21.640" closing a list item) is a match.
+TEST(PatternScannerTest, MatchEndingItsParagraphKeepsItsLineEnd) {
+  Result<PatternPack> pack = PatternPack::Parse(R"pack({
+    "kind": "statistic", "version": "1.0.0",
+    "patterns": [{"id": "statistic.figure", "resolve": "figure", "examples": ["12 people"],
+                  "regex": "(?P<num>\\d+)(?P<ahead>[ \\t]*\\n|\\s+[a-z])"}]})pack", "test");
+  ASSERT_TRUE(pack.ok()) << pack.status().message();
+  // "33" and "12" end their paragraphs (a line end first, before any word
+  // of the next paragraph); "8" has its word.
+  const std::string text = "Spain: 33\n\n- Total 12\n\nmore people here\n\n- Peru 8 cases";
+  PackMatches found = ScanOne(*pack, text);
+  std::vector<std::string> nums;
+  for (const PatternMatch& m : found.matches) nums.emplace_back(m.Group("num"));
+  EXPECT_EQ(nums, (std::vector<std::string>{"33", "12", "8"}));
+}
+
 TEST(PatternScannerTest, RememberedSubmatchesFollowTheText) {
   Result<PatternPack> pack = PatternPack::Parse(kFigurePack, "test");
   ASSERT_TRUE(pack.ok());
