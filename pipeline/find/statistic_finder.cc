@@ -1496,7 +1496,14 @@ class StatisticFinder : public Finder {
     size_t p = begin;
     while (p > 0 && text[p - 1] == ' ') --p;
     const bool after_and = p >= 4 && text.substr(p - 4, 4) == " and";
-    if (!grouped && !after_and && !(p > 0 && (text[p - 1] == ',' || text[p - 1] == ';'))) return false;
+    // "Nine were unaccompanied children.": a number opening its sentence
+    // (not "One", as often a pronoun) opens its clause too.
+    const int sentence = s.doc.SentenceAt(begin);
+    const bool opens_sentence =
+        fig.value >= 2 && sentence >= 0 && s.doc.sentences[static_cast<size_t>(sentence)].begin == begin;
+    if (!grouped && !after_and && !opens_sentence && !(p > 0 && (text[p - 1] == ',' || text[p - 1] == ';'))) {
+      return false;
+    }
     // "22,123 (59.2%) had": the verb may follow the figure's bracketed share.
     const size_t bracket = AfterBracket(text, end, 23);
     const std::optional<Word> next = NounPhraseReader::NextWord(text, bracket != npos ? bracket : end);
