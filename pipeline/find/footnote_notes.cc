@@ -414,6 +414,42 @@ std::vector<std::pair<size_t, size_t>> NumberedEntries(std::string_view text, si
   return out;
 }
 
+// Splits the paragraph text[b, e) of a table of authorities at its dot
+// leaders: "Am. Immigration Council, ... (Jan. 2, 2020) ........ 11 TRAC
+// Immigration, ..." holds two entries, each without its leader and the
+// pages after it ("4, 7, 12", "passim"). Empty when the paragraph has no
+// leader.
+std::vector<std::pair<size_t, size_t>> LeaderEntries(std::string_view text, size_t b, size_t e) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t start = b;
+  for (size_t i = b; i < e;) {
+    // A leader: four dots or more, spaced or not ("....", ". . . .").
+    size_t j = i, dots = 0;
+    while (j < e && (text[j] == '.' || (text[j] == ' ' && j + 1 < e && text[j + 1] == '.' && dots > 0))) {
+      dots += text[j] == '.';
+      ++j;
+    }
+    if (dots < 4) {
+      i = j > i ? j : i + 1;
+      continue;
+    }
+    auto [tb, te] = Trim(text, start, i);
+    // The pages the entry is cited on.
+    while (j < e && (IsDigit(text[j]) || text[j] == ',' || text[j] == ' ' || text[j] == '-' || text[j] == 'n' ||
+                     text[j] == '.')) {
+      ++j;
+    }
+    if (text.substr(j, 6) == "passim") j += 6;
+    if (tb < te) out.emplace_back(tb, te);
+    start = i = j;
+  }
+  if (!out.empty()) {
+    auto [tb, te] = Trim(text, start, e);
+    if (tb < te) out.emplace_back(tb, te);
+  }
+  return out;
+}
+
 void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
                            std::span<const std::pair<size_t, size_t>> cited, std::vector<NoteRange>* out) {
   const std::string_view text = doc.text;
@@ -432,6 +468,15 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
       in_section = true;
       misses = 0;
     } else if (in_section) {
+      // A table of authorities' "Other Authorities": one entry per leader.
+      if (const auto entries = LeaderEntries(text, b, e); !entries.empty()) {
+        for (const auto& [eb, ee] : entries) {
+          if (LooksLikeReference(text.substr(eb, ee - eb))) out->push_back({eb, ee, ""});
+        }
+        misses = 0;
+        pos = end + 2;
+        continue;
+      }
       // An entry that cites statutes ("8 C.F.R. § 1240.10(a)(1); see also
       // INA § 240(b)(4)(A).") is a note too.
       if (LooksLikeReference(p) || MostlyCites(cited, b, e)) {
@@ -468,11 +513,11 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
 std::vector<std::pair<size_t, size_t>> Pieces(std::string_view s) {
   // Abbreviations a period does not end a piece after; months too, since a
   // date inside a note ("(Jan. 24, 2019)") runs on.
-  static const std::array<std::string_view, 40> kAbbrev = {
+  static const std::array<std::string_view, 46> kAbbrev = {
       "Inc", "Ltd", "Co",  "Corp", "No",  "Vol", "St",  "Dr",  "Mr",   "Ms",  "Mrs", "Jr",
       "Sr",  "Dept", "Univ", "vs", "v",   "al",  "pp",  "p",   "ed",   "eds", "Jan", "Feb",
       "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Sec",  "Gov", "no",  "nos",
-      "para", "paras", "vol", "art"};
+      "para", "paras", "vol", "art", "Exec", "Am", "Off", "Admin", "Immigr", "Serv"};
   std::vector<std::pair<size_t, size_t>> out;
   size_t start = 0;
   for (size_t i = 0; i < s.size(); ++i) {

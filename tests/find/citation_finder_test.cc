@@ -368,6 +368,23 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   EXPECT_EQ(chicago->date, "2007");
 }
 
+// A table of authorities' "Other Authorities": one note per entry, without
+// the dot leader and the pages it is cited on.
+TEST(CitationFinderTest, TableOfAuthoritiesOtherAuthorities) {
+  const std::vector<Entity> found = Citations(
+      "TABLE OF AUTHORITIES\n\nOther Authorities\n\n"
+      "Am. Immigration Council, Immigration Detention in the United\n"
+      "   States by Agency (Jan. 2, 2020) ............................. 11\n"
+      "TRAC Immigration, Immigration Detention Quick Facts\n   (last visited Nov. 3, 2025) .......... 4, 7, 12\n"
+      "U.S. Immigration & Customs Enforcement, Interim Guidance Regarding\n"
+      "   Detention Authority for Applicants for Admission (July 8, 2025) .... passim\n\nARGUMENT\n");
+  const std::vector<const CitationValue*> notes = NotesOf(found);
+  ASSERT_EQ(notes.size(), 3u) << Describe(found);
+  EXPECT_EQ(found[0].text, "Am. Immigration Council, Immigration Detention in the United States by Agency (Jan. 2, 2020)");
+  ExpectParts(notes[0], "Am. Immigration Council", "Immigration Detention in the United States by Agency", "");
+  EXPECT_EQ(notes[2]->author, "U.S. Immigration & Customs Enforcement");
+}
+
 // A case name on its own line at the top is the document's own caption.
 TEST(CitationFinderTest, OwnCaptionIsNoCitation) {
   const std::vector<Entity> found = Citations(
