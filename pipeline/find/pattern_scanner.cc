@@ -161,8 +161,10 @@ void ScanPattern(const Pattern& pattern, std::string_view text, const std::vecto
       if (compiled.ahead >= 0) {
         Submatches(pattern, text, begin, begin + whole.size(), n, subs);
         const re2::StringPiece& ahead = (*subs)[static_cast<size_t>(compiled.ahead)];
-        const size_t ahead_begin = static_cast<size_t>(ahead.data() - text.data());
-        context_only = ahead.data() != nullptr && ahead_begin <= paras[i].end && ahead_begin + ahead.size() <= paras[i].end + 1;
+        if (ahead.data() != nullptr) {
+          const size_t ahead_begin = static_cast<size_t>(ahead.data() - text.data());
+          context_only = ahead_begin <= paras[i].end && ahead_begin + ahead.size() <= paras[i].end + 1;
+        }
         read = context_only;
       }
       if (!context_only) {

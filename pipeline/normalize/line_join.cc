@@ -51,7 +51,6 @@ size_t CodePointStartBefore(std::string_view s, size_t i) {
   return j;
 }
 
-// A maximal run of whitespace bytes and soft hyphens.
 // Returns true when a bullet starts at `i`: "-", "*", "•", "·", "–", "▪".
 // The bullet alone decides, not the space after it, so that a piece of text
 // cut after the bullet normalizes as it does in the whole.
@@ -62,6 +61,7 @@ bool OpensListItem(std::string_view in, size_t i) {
   return false;
 }
 
+// A maximal run of whitespace bytes and soft hyphens.
 struct Run {
   size_t end = 0;
   int newlines = 0;      // "\r\n" counts once; saturates at 2
