@@ -40,7 +40,7 @@ struct ExtractOptions {
   // captions stay in it, so their entities are found: ANNOTATION.md counts
   // titles and captions as content. Off for `dossier text`, whose main-text
   // output benchmarks score without a repeated headline or captions.
-  bool headline_in_text = true;
+  bool headline_and_captions = true;
 };
 
 // Receives the documents of one input as they are extracted.

@@ -217,7 +217,7 @@ class HtmlExtractor final : public Extractor {
     Result<std::string> bytes = ReadAll(input, options.max_document_bytes);
     if (!bytes.ok()) return bytes.status();
     Result<Document> doc = ExtractHtmlDocument(
-        input, *bytes, {.title_in_text = options.headline_in_text, .captions_in_text = options.headline_in_text});
+        input, *bytes, {.title_in_text = options.headline_and_captions, .captions_in_text = options.headline_and_captions});
     if (!doc.ok()) {
       if (doc.status().code() == StatusCode::kEmpty) {
         sink.Reject("", doc.status());

@@ -91,7 +91,7 @@ int RunCli(int argc, char** argv) {
     // the evidence of their part (see line_join.h): documents under a part
     // print exactly the text `extract` records.
     options.extract.part_bytes = 1 << 20;
-    options.extract.headline_in_text = false;
+    options.extract.headline_and_captions = false;
   }
   auto processor = Processor::Create(options);
   if (!processor.ok()) {

@@ -254,9 +254,22 @@ bool HasYear(std::string_view p) {
   return false;
 }
 
+// Returns true when `p` holds a link or a quoted title.
+bool LinkOrQuote(std::string_view p) {
+  return p.find("http") != std::string_view::npos || p.find('"') != std::string_view::npos;
+}
+
+// Returns the text of a heading without Markdown's '#' and a closing colon
+// ("## References:" -> "References").
+std::string_view HeadingText(std::string_view p) {
+  while (!p.empty() && (p.front() == '#' || p.front() == ' ')) p.remove_prefix(1);
+  while (!p.empty() && (p.back() == ':' || p.back() == ' ')) p.remove_suffix(1);
+  return p;
+}
+
 bool LooksLikeReference(std::string_view p) {
   if (p.size() < 20 || p.size() > kMaxNoteBytes) return false;
-  if (p.find("http") != std::string_view::npos || p.find('"') != std::string_view::npos) return true;
+  if (LinkOrQuote(p)) return true;
   // A dated sentence under a "Notes" heading is a note on the text, not a
   // work a reader could look up.
   if (IsProse(p)) return false;
@@ -270,8 +283,7 @@ bool LooksLikeReference(std::string_view p) {
 // effect January 1, 2015." remarks on the text.
 bool NamesAWork(std::string_view p) {
   if (p.size() < 20 || p.size() > kMaxNoteBytes) return false;
-  if (p.find("http") != std::string_view::npos || p.find('"') != std::string_view::npos) return true;
-  return std::count(p.begin(), p.end(), ',') >= 3 && HasYear(p);
+  return LinkOrQuote(p) || (std::count(p.begin(), p.end(), ',') >= 3 && HasYear(p));
 }
 
 // Returns true when `head` (lower case) is a reference heading: one of
@@ -283,6 +295,13 @@ bool IsReferenceHeading(std::string_view head, const NoteVocabulary& words) {
   const std::string_view first = head.substr(0, space), rest = head.substr(space + 1);
   return std::find(words.qualifiers.begin(), words.qualifiers.end(), first) != words.qualifiers.end() &&
          std::find(words.headings.begin(), words.headings.end(), rest) != words.headings.end();
+}
+
+// Returns true when the line or paragraph `p` is a reference heading
+// ("References", "## Notes:").
+bool IsReferenceHeadingLine(std::string_view p, const NoteVocabulary& words) {
+  const std::string_view head = HeadingText(p);
+  return head.size() < 40 && IsReferenceHeading(AsciiLower(head), words);
 }
 
 // Returns true when the sorted, non-overlapping `spans` inside [begin, end)
@@ -341,10 +360,8 @@ void FindNotesAfterRule(const Document& doc, const NoteVocabulary& words, std::v
   size_t opener = lines.size();
   for (size_t i = lines.size(); i-- > 0;) {
     if (lines[i].blank) continue;
-    std::string_view head = raw.substr(lines[i].begin, lines[i].end - lines[i].begin);
-    while (!head.empty() && (head.front() == '#' || head.front() == ' ')) head.remove_prefix(1);
-    while (!head.empty() && (head.back() == ':' || head.back() == ' ')) head.remove_suffix(1);
-    if (IsRuleLine(raw, lines[i]) || (head.size() < 40 && IsReferenceHeading(AsciiLower(head), words))) {
+    if (IsRuleLine(raw, lines[i]) ||
+        IsReferenceHeadingLine(raw.substr(lines[i].begin, lines[i].end - lines[i].begin), words)) {
       opener = i;
       break;
     }
@@ -461,10 +478,7 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
     if (end == std::string_view::npos) end = text.size();
     auto [b, e] = Trim(text, pos, end);
     std::string_view p = text.substr(b, e - b);
-    std::string_view head = p;
-    while (!head.empty() && (head.front() == '#' || head.front() == ' ')) head.remove_prefix(1);
-    while (!head.empty() && (head.back() == ':' || head.back() == ' ')) head.remove_suffix(1);
-    if (head.size() < 40 && IsReferenceHeading(AsciiLower(head), words)) {
+    if (IsReferenceHeadingLine(p, words)) {
       in_section = true;
       misses = 0;
     } else if (in_section) {

@@ -259,32 +259,32 @@ class StatisticFinder : public Finder {
   // Joins "12 years and 11 months" into one duration in the smaller unit
   // (155 months) when lists.compound_durations converts the larger exactly.
   void JoinCompoundDurations(std::string_view text, std::vector<Candidate>* kept) const {
-    std::vector<Candidate>& cands = *kept;
+    std::vector<Candidate>& cands = *kept;  // in text order, none overlapping
     size_t out = 0;
     for (size_t i = 0; i < cands.size(); ++i) {
-      if (out > 0) {
-        Candidate& prev = cands[out - 1];
-        const Candidate& next = cands[i];
-        const std::string_view between =
-            next.begin >= prev.end ? text.substr(prev.end, next.begin - prev.end) : std::string_view("\n");
-        if (prev.value.kind == "duration" && next.value.kind == "duration" && next.value.qualifier.empty() &&
-            (between == " and " || between == ", " || between == " y ")) {
-          auto larger = compound_durations_.find(prev.value.unit);
-          if (larger != compound_durations_.end()) {
-            if (auto factor = larger->second.find(next.value.unit); factor != larger->second.end()) {
-              prev.value.value = prev.value.value * factor->second + next.value.value;
-              prev.value.unit = next.value.unit;
-              prev.end = next.end;
-              continue;
-            }
-          }
-        }
-      }
+      if (out > 0 && JoinDuration(text, &cands[out - 1], cands[i])) continue;
       if (out != i) cands[out] = std::move(cands[i]);
       ++out;
     }
     cands.resize(out);
   }
+
+  // Extends duration `prev` over `next` when they are one written in two
+  // units ("12 years and 11 months"); returns false when they are not.
+  bool JoinDuration(std::string_view text, Candidate* prev, const Candidate& next) const {
+    if (prev->value.kind != "duration" || next.value.kind != "duration" || !next.value.qualifier.empty()) return false;
+    const std::string_view between = text.substr(prev->end, next.begin - prev->end);
+    if (between != " and " && between != ", " && between != " y ") return false;
+    auto larger = compound_durations_.find(prev->value.unit);
+    if (larger == compound_durations_.end()) return false;
+    auto factor = larger->second.find(next.value.unit);
+    if (factor == larger->second.end()) return false;
+    prev->value.value = prev->value.value * factor->second + next.value.value;
+    prev->value.unit = next.value.unit;
+    prev->end = next.end;
+    return true;
+  }
+
 
   // "rose 20% over two years", "1,500 over seven consecutive days": "over"
   // right after a figure means "during"; the duration has no qualifier.
@@ -1462,11 +1462,14 @@ class StatisticFinder : public Finder {
     // respondents: 2,286,498.": a figure in digit groups after a short label
     // and a colon, the label opening its line.
     if (grouped && begin >= 2 && text.substr(begin - 2, 2) == ": ") {
-      const size_t line = text.rfind('\n', begin - 2);
-      const std::string_view label =
-          text.substr(line == std::string_view::npos ? 0 : line + 1, begin - 2 - (line == std::string_view::npos ? 0 : line + 1));
-      if (!label.empty() && label.size() <= 60 && label.find_first_of(".;:") == std::string_view::npos &&
-          std::count(label.begin(), label.end(), ' ') <= 5) {
+      // The label: back to its line's start, at most 60 bytes (a bounded
+      // look, so a long line of "x: 1,234" stays linear).
+      const size_t from = begin - 2 > 61 ? begin - 2 - 61 : 0;
+      const size_t line = text.substr(from, begin - 2 - from).rfind('\n');
+      const size_t label_begin = line == std::string_view::npos ? from : from + line + 1;
+      const std::string_view label = text.substr(label_begin, begin - 2 - label_begin);
+      if ((label_begin == 0 || text[label_begin - 1] == '\n') && !label.empty() && label.size() <= 60 &&
+          label.find_first_of(".;:") == std::string_view::npos && std::count(label.begin(), label.end(), ' ') <= 5) {
         return true;
       }
     }

@@ -123,13 +123,16 @@ std::vector<std::string> BaseNumbers(std::string_view provision, std::string* ti
   return out;
 }
 
-// Returns true when `number` (a base number) has four or more leading
-// digits: "1225", "2241" are code sections, not the sections of an Act.
-bool IsCodeSectionNumber(std::string_view number) {
+// Returns how many digits `number` ("1229b", "240A") starts with.
+size_t LeadingDigits(std::string_view number) {
   size_t digits = 0;
   while (digits < number.size() && std::isdigit(static_cast<unsigned char>(number[digits]))) ++digits;
-  return digits >= 4;
+  return digits;
 }
+
+// Returns true when `number` (a base number) has four or more leading
+// digits: "1225", "2241" are code sections, not the sections of an Act.
+bool IsCodeSectionNumber(std::string_view number) { return LeadingDigits(number) >= 4; }
 
 // Returns true when the section number of `provision` ("Title 8 § 235.3(b)",
 // "Section 1225(b)") has a dot before its subsections: a regulation's part
@@ -147,8 +150,7 @@ bool DottedSection(std::string_view provision) {
 // three digits and a capital letter ("240A", "117B"). Codes letter their
 // sections in lower case ("8 U.S.C. § 1229b").
 bool IsActSectionNumber(std::string_view number) {
-  size_t digits = 0;
-  while (digits < number.size() && std::isdigit(static_cast<unsigned char>(number[digits]))) ++digits;
+  const size_t digits = LeadingDigits(number);
   return digits >= 1 && digits <= 3 && digits < number.size() && std::isupper(static_cast<unsigned char>(number[digits]));
 }
 

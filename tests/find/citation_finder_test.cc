@@ -50,6 +50,13 @@ std::vector<const CitationValue*> NotesOf(const std::vector<Entity>& found) {
   return notes;
 }
 
+// The labels of the note citations among `found`, in order.
+std::vector<std::string> NoteLabels(const std::vector<Entity>& found) {
+  std::vector<std::string> labels;
+  for (const CitationValue* v : NotesOf(found)) labels.push_back(v->note_label);
+  return labels;
+}
+
 // A note's author, title and publisher.
 void ExpectParts(const CitationValue* v, const char* author, const char* title, const char* publisher) {
   EXPECT_EQ(v->author, author);
@@ -402,23 +409,15 @@ TEST(CitationFinderTest, NumberedNotesOfAnExcerptAndADayBeforeNote1) {
       "IIRIRA was signed into law on September 30, 1996.12 It applies at the border.13\n\n"
       "12 P.L. 104-208, Div. C, 110 Stat. 3009-546.\n13 Designating Aliens for Expedited Removal, 69 Fed. Reg. "
       "48,877 (Aug. 11, 2004).\n");
-  std::vector<std::string> labels;
-  for (const CitationValue* v : NotesOf(excerpt)) labels.push_back(v->note_label);
-  EXPECT_EQ(labels, (std::vector<std::string>{"12", "13"})) << Describe(excerpt);
+  EXPECT_EQ(NoteLabels(excerpt), (std::vector<std::string>{"12", "13"})) << Describe(excerpt);
   const std::vector<Entity> report = Citations(
       "Nine were children.1 Over 2,000 incidents were logged in 2023 alone3 and more.2\n\nHe spoke to us on\n"
       "3 September 2023. Under Article 9 of the Covenant, no one may be detained arbitrarily.\n\nEndnotes\n\n"
       "1 Interview notes on file with the authors, 2023.\n2 Border Violence Monitoring Network, Annual Torture "
       "Report 2023, Berlin, March 2024, p. 12.\n3 UNHCR, \"Greece: Sea and Land Arrivals Monthly,\" Factsheet, 31 "
       "July 2023.\n");
-  labels.clear();
-  for (const Entity& e : report) {
-    const CitationValue* v = e.as<CitationValue>();
-    if (v->kind != "note") continue;
-    labels.push_back(v->note_label);
-    EXPECT_FALSE(e.text.starts_with("September")) << e.text;
-  }
-  EXPECT_EQ(labels, (std::vector<std::string>{"1", "2", "3"})) << Describe(report);
+  for (const Entity& e : report) EXPECT_FALSE(e.text.starts_with("September")) << e.text;
+  EXPECT_EQ(NoteLabels(report), (std::vector<std::string>{"1", "2", "3"})) << Describe(report);
 }
 
 // Plain-text notes numbered in brackets under a rule close a report; the
