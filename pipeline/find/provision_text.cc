@@ -99,6 +99,15 @@ std::vector<std::string> Items(std::string_view rest) {
       ++i;
       continue;
     }
+    // "1473.7, subd. (a)(1)": a California subdivision is the section's
+    // own parenthesis, "1473.7(a)(1)".
+    if (tail.starts_with(", subd") && !current.empty()) {
+      const size_t paren = tail.find('(');
+      if (paren != std::string_view::npos && paren <= 16) {
+        i += paren;
+        continue;
+      }
+    }
     if (tail.starts_with(", and ") || tail.starts_with(", or ") || tail.starts_with(", y ")) {
       flush();
       i += tail.starts_with(", and ") ? 6 : (tail.starts_with(", or ") ? 5 : 4);

@@ -59,6 +59,11 @@ struct Mention {
   std::string type;  // list type of the instrument
   StatuteValue value;
   bool generic = false;  // a title-cased Act name not in the list
+  // A state's code named without the state ("Penal Code section 1473.7"):
+  // the finder prefixes the document's state once all mentions are known.
+  bool unnamed_state = false;
+  bool california_style = false;  // "Pen. Code": the California Style Manual's abbreviation
+  bool default_code = false;      // "Undesignated statutory references are to the Penal Code"
 };
 
 bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&'; }
@@ -201,6 +206,11 @@ struct Context {
   }
 
   void AddInferred(const Mention* m) { AddNumbers(m); }
+
+  // The code a document's bare sections belong to, when it says so.
+  const Mention* default_code = nullptr;
+  // The U.S. state whose unnamed codes the document cites ("" if none).
+  std::string state;
 };
 
 class StatuteFinder final : public Finder {
@@ -275,8 +285,15 @@ class StatuteFinder final : public Finder {
     std::sort(mentions.begin(), mentions.end(),
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
     CompleteShortNames(&mentions);
+    ctx.state = ResolveStates(doc.text, &mentions);
 
     ctx.Index();
+    for (const Mention& m : mentions) {
+      if (m.default_code) {
+        ctx.default_code = &m;
+        break;
+      }
+    }
     std::vector<Mention>& resolved = ctx.inferred_mentions;
     resolved.reserve(inferred.size());  // stable addresses: ctx indexes them
     for (const PatternMatch* m : inferred) {
@@ -615,6 +632,7 @@ class StatuteFinder final : public Finder {
       return true;
     }
     if (rule == "state_code") return ResolveStateCode(m, out);
+    if (rule == "unnamed_state_code") return ResolveUnnamedCode(text, m, out);
     if (rule == "fixed") {
       const json& opts = m.pattern->options;
       v.instrument = Template(opts.value("instrument", ""), m);  // "{kind} ({body}) {number}"
@@ -669,6 +687,115 @@ class StatuteFinder final : public Finder {
     v.provision = provision + NormalizeCodeSection(m.Group("section"));
     out->type = "code";
     return true;
+  }
+
+  // "Penal Code section 1473.7", "(Health & Saf. Code, § 11351)": a state's
+  // code without the state, which ResolveStates supplies.
+  bool ResolveUnnamedCode(const std::string& text, const PatternMatch& m, Mention* out) const {
+    const std::string_view code = m.Group("code");
+    const size_t code_begin = m.GroupBegin("code", text);
+    const bool declared = m.pattern->options.value("default", false);
+    if (!declared && !m.Has("lead") && !m.Has("section")) return false;
+    // "Model Penal Code", "Cal. Penal Code", "Turkish Penal Code": a
+    // capitalised word before the name makes it another instrument.
+    if (!m.Has("lead") && !declared) {
+      size_t end = code_begin;
+      while (end > 0 && text[end - 1] == ' ') --end;
+      size_t begin = end;
+      while (begin > 0 && !std::isspace(static_cast<unsigned char>(text[begin - 1])) && text[begin - 1] != '(') --begin;
+      const std::string_view word = Slice(text, begin, end);
+      if (end < code_begin && !word.empty() && std::isupper(static_cast<unsigned char>(word.front())) &&
+          !leading_words_.contains(word)) {
+        return false;
+      }
+    }
+    std::string name = SpellOut(CollapseSpaces(code));
+    if (name.starts_with("Code ") && !name.starts_with("Code of ")) name = "Code of " + name.substr(5);
+    StatuteValue& v = out->value;
+    v.instrument = std::move(name);
+    if (declared) {
+      out->begin = code_begin;
+      out->end = code_begin + code.size();
+      out->default_code = true;
+    } else {
+      v.provision = NormalizeCodeSection(m.Has("lead") ? m.Group("lead") : m.Group("section"));
+    }
+    out->type = "code";
+    out->unnamed_state = true;
+    out->california_style = code.find('.') != std::string_view::npos;
+    return true;
+  }
+
+  // Prefixes each unnamed state code with its state: California for the
+  // California Style Manual's abbreviations ("Pen. Code"); else the state of
+  // the same code cited by name; else the document's state: California when
+  // it writes any code the Manual's way, else the first state its text
+  // names, else the state whose codes it cites by name. With none, the code
+  // keeps its bare name. Returns the document's state ("" if none).
+  std::string ResolveStates(const std::string& text, std::vector<Mention>* mentions) const {
+    const json& states = pack_.list("state_abbreviations");
+    if (!states.is_object()) return {};
+    bool any = false;
+    for (const Mention& m : *mentions) any = any || m.unnamed_state;
+    if (!any) return {};
+    auto state_of = [&](std::string_view instrument) -> std::string {
+      for (const auto& [abbr, state] : states.items()) {
+        if (!state.is_string()) continue;
+        const std::string& s = state.get_ref<const std::string&>();
+        if (instrument.starts_with(s) && instrument.size() > s.size() && instrument[s.size()] == ' ') return s;
+        if (instrument.starts_with("Code of ") && instrument.substr(8) == s) return s;
+      }
+      return {};
+    };
+    // A state's code cited by name gives the state of the same code
+    // cited without it ("Tex. Penal Code § 22.01" ... "Penal Code section 22.02").
+    auto named_same = [&](const Mention& unnamed) -> std::string {
+      for (const Mention& m : *mentions) {
+        if (m.type != "code" || m.unnamed_state || !m.value.instrument.ends_with(unnamed.value.instrument)) continue;
+        if (std::string s = state_of(m.value.instrument); !s.empty()) return s;
+      }
+      return {};
+    };
+    std::string state;  // the document's
+    for (const Mention& m : *mentions) {
+      if (m.california_style) state = "California";
+    }
+    // Else the first state the text names, as a caption writes it too
+    // ("IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA").
+    if (state.empty()) {
+      size_t first = std::string::npos;
+      for (const auto& [abbr, name] : states.items()) {
+        if (!name.is_string()) continue;
+        const std::string& s = name.get_ref<const std::string&>();
+        std::string upper = s;
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (const std::string* spelling : std::array<const std::string*, 2>{&s, &upper}) {
+          for (size_t at = text.find(*spelling); at != std::string::npos && at < first; at = text.find(*spelling, at + 1)) {
+            const size_t end = at + s.size();
+            // "Washington, D.C." is the capital, not the state.
+            const std::string_view after = std::string_view(text).substr(end);
+            if ((at == 0 || !IsWordByte(text[at - 1])) && (end == text.size() || !IsWordByte(text[end])) &&
+                !after.starts_with(", D.C.") && !after.starts_with(" D.C.") && !after.starts_with(" DC")) {
+              first = at;
+              state = s;
+              break;
+            }
+          }
+        }
+      }
+    }
+    // Else the state whose codes the document cites by name.
+    for (const Mention& m : *mentions) {
+      if (!state.empty()) break;
+      if (m.type == "code" && !m.unnamed_state) state = state_of(m.value.instrument);
+    }
+    for (Mention& m : *mentions) {
+      if (!m.unnamed_state) continue;
+      std::string own = m.california_style ? std::string("California") : named_same(m);
+      if (own.empty()) own = state;
+      if (!own.empty()) m.value.instrument = own + " " + m.value.instrument;
+    }
+    return state;
   }
 
   // "Welf. & Inst. Code" -> "Welfare and Institutions Code" (lists.code_words).
@@ -949,6 +1076,9 @@ class StatuteFinder final : public Finder {
       }
     }
     if (antecedent == nullptr) antecedent = numbered;
+    // "(§ 32)" in an opinion whose note says "Undesignated statutory
+    // references are to the Penal Code".
+    if (antecedent == nullptr && noun == nullptr && scope == "statute") antecedent = ctx.default_code;
     if (antecedent == nullptr && require_same) return false;
     if (antecedent == nullptr && noun != nullptr) {
       auto def = ctx.defined.find(m.Group("ref"));

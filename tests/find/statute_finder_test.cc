@@ -94,6 +94,13 @@ TEST(StatuteFinderTest, HardCases) {
        "section 240 of the Act", "Immigration and Nationality Act", "Section 240", true},
       {"BareSectionSignInfersEarlierCodeTitle", "Under 8 U.S.C. § 1225 officers screen; § 1226 governs custody.",
        "§ 1226", "United States Code", "Title 8 § 1226", true},
+      {"BareSectionIsTheCodeTheNoteDeclares",
+       "He pleaded to accessory after the fact (\u00a7 32) under 8 U.S.C. law.\n\n(1) Undesignated statutory "
+       "references are to the Penal Code.\nIN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA",
+       "\u00a7 32", "California Penal Code", "\u00a7 32", true},
+      {"UnnamedStateCodeTakesTheCaptionsState",
+       "IN THE SUPREME COURT OF TEXAS\n\nHe was convicted under Penal Code section 22.01, subdivision (a)(1).",
+       "Penal Code section 22.01, subdivision (a)(1)", "Texas Penal Code", "Section 22.01(a)(1)", false},
       {"ArticleUnderTreatyHeadingIsInferred", "Convention Against Torture\n\nArticle 3\n\nNo state shall expel",
        "Article 3", "Convention Against Torture", "Article 3", true},
       {"DefinedAcronymFoundLater",
