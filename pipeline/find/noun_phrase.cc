@@ -101,6 +101,7 @@ NounPhraseReader::NounPhraseReader(const PatternPack& pack) {
   for (std::string& s : StringsOf(pack.list("not_plural"))) not_plural_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("plural_modifiers"))) plural_modifiers_.insert(std::move(s));
   for (std::string& s : StringsOf(pack.list("title_name_plurals"))) title_name_plurals_.insert(std::move(s));
+  for (std::string& s : StringsOf(pack.list("share_verbs"))) share_verbs_.insert(std::move(s));
   demonym_endings_ = StringsOf(pack.list("demonym_endings"));
   compounds_ = StringsOf(pack.list("compound_nouns"));
   determiners_ = StringsOf(pack.list("np_determiners"));
@@ -244,7 +245,18 @@ bool NounPhraseReader::IsDemonym(std::string_view lower) const {
 }
 
 std::optional<TextRange> NounPhraseReader::ReadShare(std::string_view text, size_t pos) const {
-  if (std::optional<TextRange> np = Read(text, pos)) return np;
+  if (std::optional<TextRange> np = Read(text, pos)) {
+    // "half of the population lives ...": a share is often of something
+    // singular, and then its verb, not a plural, ends the words read.
+    const std::string_view words = text.substr(np->begin, np->end - np->begin);
+    const size_t space = words.rfind(' ');
+    if (space != std::string_view::npos && share_verbs_.contains(std::string(words.substr(space + 1)))) {
+      size_t end = np->begin + space;
+      while (end > np->begin && text[end - 1] == ' ') --end;
+      if (text[end - 1] != 's') return TextRange{np->begin, end};
+    }
+    return np;
+  }
   size_t begin = std::string_view::npos, end = std::string_view::npos;
   for (int n = 0; n < kMaxWords; ++n) {
     std::optional<Word> w = NextWord(text, pos);

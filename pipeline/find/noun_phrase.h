@@ -39,7 +39,8 @@ struct Word {
 class NounPhraseReader {
  public:
   // Reads the lists np_stop_words, count_nouns, not_plural, compound_nouns,
-  // np_determiners, title_name_plurals and plural_modifiers of `pack`.
+  // np_determiners, title_name_plurals, plural_modifiers and share_verbs of
+  // `pack`.
   explicit NounPhraseReader(const PatternPack& pack);
 
   // Returns the counted noun phrase that starts after spaces at `pos`, or
@@ -79,7 +80,8 @@ class NounPhraseReader {
   // Week"), not part of a name ("6 United States Department of ...").
   bool TitleCaseHead(std::string_view text, const Word& w) const;
 
-  std::unordered_set<std::string> stop_words_, count_nouns_, not_plural_, title_name_plurals_, plural_modifiers_;
+  std::unordered_set<std::string> stop_words_, count_nouns_, not_plural_, title_name_plurals_, plural_modifiers_,
+      share_verbs_;
   std::vector<std::string> demonym_endings_;
   std::vector<std::string> compounds_;    // lower-cased, longest first
   std::vector<std::string> determiners_;  // lower-cased, longest first

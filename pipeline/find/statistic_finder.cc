@@ -1345,12 +1345,19 @@ class StatisticFinder : public Finder {
   // no-break, narrow or thin space joins ("2\u00A0000", "1\u202F200\u202F000":
   // French and SI typography). Normalization folds those spaces into plain
   // ones, so the raw text decides: a plain space between numbers may be a
-  // table's column gap. Returns true when it joined any.
-  static bool JoinDigitGroups(const Scope& s, Figure* f) {
+  // table's column gap. It joins only when a lower-case word follows the
+  // figure ("12 500 stateless persons", as PDF text writes the no-break
+  // space) and no label word numbers the first group ("Table 3 200
+  // people"). Returns true when it joined any.
+  bool JoinDigitGroups(const Scope& s, Figure* f) const {
     const std::string_view text = s.text;
     const Document& doc = s.doc;
     size_t b = f->begin;
     std::string digits(text.substr(f->begin, f->end - f->begin));
+    // A lower-case word: "400 737 Max jets" are a count and a name.
+    const bool word_follows = f->end + 1 < text.size() && text[f->end] == ' ' && text[f->end + 1] >= 'a' &&
+                              text[f->end + 1] <= 'z';
+    bool plain = false;
     while (b >= 2 && text[b - 1] == ' ' && IsDigit(text[b - 2])) {
       size_t g = b - 1;
       while (g > 0 && IsDigit(text[g - 1]) && b - 1 - g < 3) --g;
@@ -1358,13 +1365,19 @@ class StatisticFinder : public Finder {
       const size_t raw_begin = doc.offsets.ToRawBegin(b - 1), raw_end = doc.offsets.ToRawEnd(b);
       if (raw_end < raw_begin || raw_end > doc.raw_text.size()) break;
       const std::string_view sep = std::string_view(doc.raw_text).substr(raw_begin, raw_end - raw_begin);
-      if (sep != "\u00A0" && sep != "\u202F" && sep != "\u2009" && sep != "\u2007") break;
+      const bool typographic = sep == "\u00A0" || sep == "\u202F" || sep == "\u2009" || sep == "\u2007";
+      if (!typographic && !(sep == " " && word_follows)) break;
+      plain = plain || !typographic;
       digits.insert(0, text.substr(g, b - 1 - g));
       const bool head = b - 1 - g < 3;
       b = g;
       if (head) break;  // a group under three digits starts the number
     }
     if (b == f->begin) return false;
+    if (plain && (b > 0 && (IsDigit(text[b - 1]) || IsAsciiLetter(text[b - 1]) ||
+                            AfterLabel(text, b)))) {
+      return false;
+    }
     f->begin = b;
     f->value = std::strtod(digits.c_str(), nullptr);
     return true;
@@ -1444,7 +1457,7 @@ class StatisticFinder : public Finder {
   }
 
   // Returns true when the words around the bare number [begin, end) make it
-  // a count of what the sentence is about: one or two words before it in
+  // a count of what the sentence is about: up to four words before it in
   // `count_leads` ("grew to 45,000", "up from three"), or, opening a clause,
   // a verb after it in `count_verbs` ("..., 77 had been transferred"); or,
   // in digit groups, a date of its own after it ("52,000 in February").
@@ -1475,13 +1488,19 @@ class StatisticFinder : public Finder {
     }
     const std::string_view w1 = PreviousWord(text, begin);
     if (!w1.empty()) {
-      const std::string one = AsciiLower(w1);
-      if (count_leads_.contains(one)) return true;
+      std::string lead = AsciiLower(w1);
+      if (count_leads_.contains(lead)) return true;
       // "was 50,922": only a number in digit groups; "was 5" is as often a
       // score, an age or an hour.
-      if (grouped && grouped_count_leads_.contains(one)) return true;
-      const std::string two = PreviousWordLower(text, static_cast<size_t>(w1.data() - text.data()));
-      if (!two.empty() && count_leads_.contains(two + " " + one)) return true;
+      if (grouped && grouped_count_leads_.contains(lead)) return true;
+      // Leads of up to four words: "a total of", "put the figure at".
+      std::string_view w = w1;
+      for (int words = 2; words <= 4; ++words) {
+        w = PreviousWord(text, static_cast<size_t>(w.data() - text.data()));
+        if (w.empty()) break;
+        lead = AsciiLower(w) + " " + lead;
+        if (count_leads_.contains(lead)) return true;
+      }
     }
     // "47,000 migrants in January, 52,000 in February": a number in digit
     // groups with a date of its own after "in" is a figure of that time.
