@@ -275,6 +275,25 @@ class CitationFinder final : public Finder {
       if (it != reporter_courts_.end()) v.court = it->second;
     }
     v.year = std::string(m.Group("year"));
+    // "decided Trump v. Hawaii on June 26, 2018": a name alone whose last
+    // joined word a day follows ends before the joiner; that word is a month.
+    if (v.kind == "case" && v.reporter.empty() && v.year.empty() && v.court.empty() && f->end + 2 < text.size() &&
+        text[f->end] == ' ' && std::isdigit(static_cast<unsigned char>(text[f->end + 1])) &&
+        m.GroupBegin("case_name", text) + m.Group("case_name").size() == f->end) {
+      const size_t last = v.case_name.rfind(' ');
+      const size_t joiner = last == std::string::npos ? last : v.case_name.rfind(' ', last - 1);
+      if (joiner != std::string::npos) {
+        const std::string_view word = std::string_view(v.case_name).substr(joiner + 1, last - joiner - 1);
+        if (word == "on" || word == "of" || word == "for" || word == "and") {
+          const std::string_view cut = std::string_view(text).substr(f->begin, f->end - f->begin);
+          const size_t at = cut.rfind(std::string(" ") + std::string(word) + " ");
+          if (at != std::string_view::npos && cut.find(" v") < at) {
+            f->end = f->begin + at;
+            v.case_name.resize(joiner);
+          }
+        }
+      }
+    }
     // "Broncos vs. Raiders": two plural names and nothing a court adds are
     // teams meeting, not parties.
     if (v.kind == "case" && v.reporter.empty() && v.year.empty() && v.court.empty()) {
