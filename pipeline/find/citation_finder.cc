@@ -294,16 +294,17 @@ class CitationFinder final : public Finder {
         }
       }
     }
-    // "Broncos vs. Raiders": two plural names and nothing a court adds are
-    // teams meeting, not parties.
+    // "Broncos vs. Raiders", "Mexico vs. Guatemala", "Biden vs. Trump": a
+    // name alone written with "vs." (courts and AP style write "v.") whose
+    // sides are one word each is a match, a race or a comparison.
     if (v.kind == "case" && v.reporter.empty() && v.year.empty() && v.court.empty()) {
       const size_t vs = v.case_name.find(" vs. ");
       if (vs != std::string::npos) {
         const std::string_view a = std::string_view(v.case_name).substr(0, vs);
         std::string_view b = std::string_view(v.case_name).substr(vs + 5);
         if (b.starts_with("the ")) b.remove_prefix(4);  // "Giants vs. the Dodgers"
-        auto team = [](std::string_view w) { return w.find(' ') == std::string_view::npos && w.ends_with('s'); };
-        if (team(a) && team(b)) return false;
+        auto one_word = [](std::string_view w) { return w.find(' ') == std::string_view::npos; };
+        if (one_word(a) && one_word(b)) return false;
       }
     }
     return true;
