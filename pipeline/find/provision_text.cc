@@ -24,7 +24,7 @@ struct Spelling {
   bool dotted = false;
 };
 
-constexpr std::array<Spelling, 32> kKeywords = {{
+constexpr std::array<Spelling, 33> kKeywords = {{
     {{"§§", "§", "§§"}},
     {{"§", "§", "§§"}},
     {{"sections", "Section", "Sections"}},
@@ -37,6 +37,7 @@ constexpr std::array<Spelling, 32> kKeywords = {{
     {{"article", "Article", "Articles"}},
     {{"arts.", "Article", "Articles"}},
     {{"art.", "Article", "Articles"}},
+    {{"art", "Article", "Articles"}},  // British: "art 8 ECHR"
     {{"artículos", "Article", "Articles"}, true},
     {{"artículo", "Article", "Articles"}, true},
     {{"titles", "Title", "Titles"}},
@@ -169,7 +170,11 @@ std::string NormalizeProvision(std::string_view text) {
     if (!StartsWithLower(flat, k.spelling)) continue;
     // "articles" must not be read as "article" + "s"
     const size_t after = k.spelling.size();
-    if (after < flat.size() && std::isalpha(static_cast<unsigned char>(flat[after]))) continue;
+    // nor "artículo" as "art" + "ículo"
+    if (after < flat.size() && (std::isalpha(static_cast<unsigned char>(flat[after])) ||
+                                static_cast<unsigned char>(flat[after]) >= 0x80)) {
+      continue;
+    }
     std::vector<std::string> items = Items(std::string_view(flat).substr(after));
     if (items.empty()) break;
     if (s.dotted) {

@@ -568,8 +568,8 @@ class StatuteFinder final : public Finder {
       std::string provision = "Title " + std::string(m.Group("title"));
       if (m.Has("section")) {
         std::string_view section = m.Group("section");
-        if (rule == "code_prose" && (section.starts_with("s") || section.starts_with("S"))) {
-          // "section 1983" -> "§ 1983"; "Part 208" stays a part
+        if ((rule == "code_prose" || rule == "code") && (section.starts_with("s") || section.starts_with("S"))) {
+          // "section 1983", "8 U.S.C. Sec. 1103" -> "§ 1983"; "Part 208" stays a part
           const size_t space = section.find(' ');
           section = space == std::string_view::npos ? section : section.substr(space + 1);
         }
@@ -640,6 +640,24 @@ class StatuteFinder final : public Finder {
       const std::string provision = opts.value("provision", "");
       v.provision = Template(provision, m);
       if (!provision.empty() && v.provision.empty()) return false;  // a {group|list} the list lacks
+      // "Fifth and Fourteenth Amendments": each item of a list takes the
+      // noun ("Fifth Amendment, Fourteenth Amendment").
+      if (const std::string each = opts.value("each", ""); !each.empty()) {
+        std::string items;
+        for (std::string_view rest = v.provision; !rest.empty();) {
+          size_t cut = rest.size(), skip = 0;
+          for (std::string_view sep : {", and ", " and ", ", "}) {
+            if (const size_t at = rest.find(sep); at < cut) {
+              cut = at;
+              skip = sep.size();
+            }
+          }
+          if (!items.empty()) items += ", ";
+          items += std::string(rest.substr(0, cut)) + each;
+          rest.remove_prefix(std::min(rest.size(), cut + skip));
+        }
+        v.provision = std::move(items);
+      }
       // "Article 43 of Directive 2013/32/EU": a provision the text names.
       if (provision.empty() && m.Has("provision")) v.provision = NormalizeProvision(m.Group("provision"));
       out->type = opts.value("type", "act");
@@ -1080,6 +1098,20 @@ class StatuteFinder final : public Finder {
     // references are to the Penal Code".
     if (antecedent == nullptr && noun == nullptr && scope == "statute") antecedent = ctx.default_code;
     if (antecedent == nullptr && require_same) return false;
+    // "claims under § 1983": a section known by its number alone
+    // (lists.named_code_sections) is that U.S. Code section.
+    if (antecedent == nullptr && noun == nullptr && scope == "statute" && !number.empty()) {
+      if (const std::string* title = ListEntry("named_code_sections", std::string(number))) {
+        out->begin = m.begin;
+        out->end = m.end;
+        out->pattern = m.pattern->id;
+        out->type = "code";
+        out->value.instrument = "United States Code";
+        out->value.provision = "Title " + *title + " " + normalized;
+        out->value.inferred = true;
+        return true;
+      }
+    }
     if (antecedent == nullptr && noun != nullptr) {
       auto def = ctx.defined.find(m.Group("ref"));
       if (def != ctx.defined.end() && def->second.begin < m.begin) antecedent = &def->second;
