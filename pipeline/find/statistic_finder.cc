@@ -1139,12 +1139,16 @@ class StatisticFinder : public Finder {
           ++f.end;
         }
         for (const char* g : {"mult", "multx"}) {
-          const std::string_view mult = m.Group(g);
+          std::string_view mult = m.Group(g);
           if (mult.empty()) continue;
+          const size_t mult_begin = m.GroupBegin(g, text);
+          const size_t spaces = mult.find_first_not_of(' ');  // "$3.5 bn"
+          if (spaces == std::string_view::npos) return std::nullopt;
+          mult.remove_prefix(spaces);
           auto it = multipliers_.find(AsciiLower(mult));
           if (it == multipliers_.end()) return std::nullopt;
           f.value *= it->second;
-          f.end = m.GroupBegin(g, text) + mult.size();
+          f.end = mult_begin + spaces + mult.size();
           f.year_like = false;
           // "140 mil 980 solicitudes": Mexican style spells out the thousands only.
           if (AsciiLower(mult) == "mil" && f.end + 2 < text.size() && text[f.end] == ' ' && IsDigit(text[f.end + 1])) {
