@@ -138,6 +138,7 @@ struct Candidate {
   int rel_units = 0;
   std::string_view rel_unit;
   bool rel_named = false;  // "last week" (the calendar week), not "two weeks ago"
+  size_t month_end = 0;    // "June of last year": where the month's name ends
 };
 
 // Returns the weekday (0 = Sunday, as lists.weekdays counts) of a valid
@@ -447,7 +448,20 @@ class DateFinder final : public Finder {
     }
     if (m.pattern->resolve == "relative") {
       if (m.Has("a_mod")) c->mod = Modifier(m.Group("a_mod"));  // "late last year"
+      // "June of last year": a month of the relative year.
+      if (m.Has("a_month")) {
+        if ((c->a.month = MonthNumber(m.Group("a_month"))) == 0 || m.Group("rel_unit") != "year") return false;
+        c->month_end = m.GroupBegin("a_month", text) + m.Group("a_month").size();
+      }
       return ResolveRelative(m, text, c);
+    }
+    if (m.pattern->resolve == "period_ending") {
+      // "the year ending March 2021": the twelve months through that month.
+      if (!ReadEnd(m, true, 0, &c->b) || c->b.year <= 0 || c->b.month == 0) return false;
+      c->a = AddMonths({c->b.year, c->b.month, 1}, -11);
+      c->a.day = 0;
+      c->range = true;
+      return true;
     }
     if (!ReadEnd(m, false, 0, &c->a)) return false;
     // "In March 2,000 people marched": a day glued to a digit group is the
@@ -597,9 +611,17 @@ class DateFinder final : public Finder {
       const bool month_known = ref.year > 0 && ref.month >= 1 && ref.month <= 12;
       const bool day_known = month_known && ref.day != 0 && IsValidDate(ref);
       const bool needs_day = unit == "day" || unit == "week" || unit == "weekday";
-      if (ref.year <= 0 || (unit == "month" && !month_known) || (needs_day && !day_known)) return true;
+      if (ref.year <= 0 || (unit == "month" && !month_known) || (needs_day && !day_known)) {
+        // "May last year" with no document date: the month alone, whose
+        // year context may still give.
+        if (c.month_end == 0) return true;
+        c.relative = c.inferred = false;
+        c.end = c.month_end;
+        c.a = {0, c.a.month, 0};
+        return false;
+      }
       if (unit == "year") {
-        c.a = {ref.year + c.rel_units, 0, 0};
+        c.a = {ref.year + c.rel_units, c.a.month, 0};  // "June of last year": the month stays
       } else if (unit == "month") {
         c.a = AddMonths(ref, c.rel_units);
       } else if (unit == "day") {

@@ -151,6 +151,8 @@ class StatisticFinder : public Finder {
         denominators_(MapOf<double>(pack.list("fraction_denominators"))),
         as_of_triggers_(StringsOf(pack.list("as_of_triggers"))),
         as_of_anaphors_(StringsOf(pack.list("as_of_anaphors"))),
+        as_of_openers_(StringsOf(pack.list("as_of_openers"))),
+        as_of_period_words_(StringsOf(pack.list("as_of_period_words"))),
         language_(pack.list("language_cues")),
         tables_(pack) {
     for (std::string& s : StringsOf(pack.list("table_label_headings"))) table_label_headings_.insert(std::move(s));
@@ -165,6 +167,7 @@ class StatisticFinder : public Finder {
     qualifier_before_ = std::make_unique<RE2>("(?:^|[^\\pL\\pN])(" + pack.fragment("qualifier") + ")\\s+$", options);
     table_pattern_.id = "statistic.table_cell";
     table_pattern_.resolve = "table_cell";
+    table_pattern_.priority = 1000;  // over any pattern: a cell's "58%" is the table's, with its column's date
     for (std::string& s : StringsOf(pack.list("fraction_articles"))) fraction_articles_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("of_words"))) of_words_.insert(std::move(s));
     for (std::string& s : StringsOf(pack.list("partitive_pronouns"))) partitive_pronouns_.insert(std::move(s));
@@ -946,8 +949,12 @@ class StatisticFinder : public Finder {
   void AddTableCells(const Scope& s, std::vector<Candidate>* out) const {
     const std::string_view text = s.text;
     auto cell_text = [&](const TableCell& c) { return text.substr(c.begin, c.end - c.begin); };
+    // "58%": a share is a number too.
+    auto percent = [&](const TableCell& c) { return cell_text(c).ends_with('%'); };
     auto number = [&](const TableCell& c) -> std::optional<double> {
-      const std::string_view t = cell_text(c);
+      std::string_view t = cell_text(c);
+      if (t.ends_with('%')) t.remove_suffix(1);
+      while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
       if (t.empty() || !IsDigit(t[0]) || !RE2::FullMatch(t, *table_number_)) return std::nullopt;
       return ParseDigits(t, [&] { return DecimalComma(s, c.begin); });
     };
@@ -1027,8 +1034,8 @@ class StatisticFinder : public Finder {
           c.begin = cell->begin;
           c.end = cell->end;
           c.pattern = &table_pattern_;
-          c.value.kind = by_row ? row.kind : column.kind;
-          c.value.unit = by_row ? row.unit : column.unit;
+          c.value.kind = percent(*cell) ? "percent" : by_row ? row.kind : column.kind;
+          c.value.unit = percent(*cell) ? "" : by_row ? row.unit : column.unit;
           c.value.subject = by_row ? row.subject : column.subject;
           c.value.as_of = period;
           c.value.value = value;
@@ -1625,6 +1632,8 @@ class StatisticFinder : public Finder {
   void SetAsOf(const Document& doc, const std::vector<Entity>& earlier, std::vector<Candidate>& kept) const {
     if (kept.empty() || doc.sentences.empty() || earlier.empty()) return;
     std::map<int, std::string> as_of;           // sentence -> ISO date
+    std::map<int, std::string> opened;          // sentence -> ISO date of "In 2023, ..."
+    std::map<int, size_t> stated_at;            // sentence -> where its "as of" date begins
     std::map<size_t, std::string> stock_dates;  // begin of an "on <day>" date -> ISO date
     const std::string_view text = doc.text;
     for (const Entity& e : earlier) {
@@ -1645,12 +1654,22 @@ class StatisticFinder : public Finder {
           break;
         }
       }
+      // "In 2023, 8,565 people died": a date opening its sentence, then a comma.
+      const size_t date_end = e.span.end;
+      // A stated "as of" later in the sentence wins ("Between 2018 and 2020,
+      // ..., and as of June 30, 2023 the office had 5,000 people waiting").
+      if (from == sb && date_end < text.size() && text[date_end] == ',' &&
+          std::find(as_of_openers_.begin(), as_of_openers_.end(), lead) != as_of_openers_.end()) {
+        opened.emplace(sentence, d->value);
+        continue;
+      }
       for (const std::string& trigger : as_of_triggers_) {
         if (!lead.ends_with(trigger)) continue;
         if (lead.size() > trigger.size() && IsAsciiLetter(lead[lead.size() - trigger.size() - 1])) continue;
         // "through the first half of 2024": a figure stands at the period's end.
         const size_t slash = d->value.find('/');
         as_of[sentence] = slash == std::string::npos ? d->value : d->value.substr(slash + 1);
+        stated_at[sentence] = e.span.begin;
         break;
       }
     }
@@ -1672,24 +1691,57 @@ class StatisticFinder : public Finder {
         c.value.as_of = next->second;
         continue;
       }
-      auto it = as_of.find(doc.SentenceAt(c.begin));
-      if (it == as_of.end()) continue;
-      // "grew from 15,000 in March 2021 to 39,000 by September 2023": a
-      // figure with its own date after it is not the sentence's stock.
-      if (auto next = dates.lower_bound(c.end); next != dates.end() && next->second->value != it->second &&
-                                                 OwnDateFollows(text.substr(c.end, next->first - c.end))) {
-        continue;
+      // "8,565 people died ... in 2023", "61% of hearings in FY 2024": a
+      // period after the figure in its clause, before any other figure. A
+      // sentence's stated date ("As of March 2024, five deaths so far in FY
+      // 2024") stands unless the period follows the figure at once ("grew
+      // from 15,000 in March 2021 to 39,000 by September 2023").
+      const int sentence = doc.SentenceAt(c.begin);
+      const auto stated = as_of.find(sentence);
+      if (auto next = dates.lower_bound(c.end); next != dates.end() && next->first < NextFigureBegin(kept, c)) {
+        const std::string_view between = text.substr(c.end, next->first - c.end);
+        if (stated == as_of.end() ? PeriodDateFollows(between) : Canonical(between) == "in") {
+          c.value.as_of = next->second->value;
+          continue;
+        }
       }
-      c.value.as_of = it->second;
+      // The sentence's stated "as of" date, else its opening one ("In 2023,
+      // ..."); of the two, the opening one for a figure that a semicolon
+      // parts from the stated one ("In fiscal year 2024, officers completed
+      // 147,000 screenings; ICE held 37,541 people as of September 2024").
+      const auto open = opened.find(sentence);
+      if (stated != as_of.end() && open != opened.end()) {
+        const size_t at = stated_at[sentence];
+        const std::string_view gap = at < c.begin ? text.substr(at, c.begin - at) : text.substr(c.end, at - c.end);
+        c.value.as_of = gap.find(';') == std::string_view::npos ? stated->second : open->second;
+      } else if (stated != as_of.end()) {
+        c.value.as_of = stated->second;
+      } else if (open != opened.end()) {
+        c.value.as_of = open->second;
+      }
     }
   }
 
-  // Returns true when `between` (the text from a figure, its noun included,
-  // to a date) gives the figure a date of its own: "in" right after it
-  // ("15,000 people in March 2021"). A period after more words ("five
-  // deaths so far in FY 2024") leaves the sentence's as-of date standing.
-  static bool OwnDateFollows(std::string_view between) {
-    return between.size() <= 6 && Canonical(between) == "in";
+  // Returns the begin of the first candidate after `c` in `kept` (in text
+  // order), or npos.
+  static size_t NextFigureBegin(const std::vector<Candidate>& kept, const Candidate& c) {
+    auto it = std::upper_bound(kept.begin(), kept.end(), c.begin,
+                               [](size_t pos, const Candidate& k) { return pos < k.begin; });
+    return it == kept.end() ? std::string_view::npos : it->begin;
+  }
+
+  // Returns true when `between` (the text from a figure to a date) makes
+  // the date the period the figure counts: at most eight words of the same
+  // clause ending in a listed word ("died or went missing on migration
+  // routes worldwide in", "in the", "for").
+  bool PeriodDateFollows(std::string_view between) const {
+    if (between.size() > 80 || between.find_first_of(",;:()") != std::string_view::npos) return false;
+    if (between.find(". ") != std::string_view::npos || between.find('\n') != std::string_view::npos) return false;
+    const std::string words = Canonical(between);
+    if (std::count(words.begin(), words.end(), ' ') > 8) return false;
+    return std::any_of(as_of_period_words_.begin(), as_of_period_words_.end(), [&](const std::string& w) {
+      return words == w || (words.ends_with(w) && words[words.size() - w.size() - 1] == ' ');
+    });
   }
 
   // Returns true when `between` (the text from a figure to a day's date)
@@ -1785,6 +1837,8 @@ class StatisticFinder : public Finder {
   std::unordered_map<std::string, std::unordered_map<std::string, double>> compound_durations_;
   std::vector<std::string> as_of_triggers_;  // longest first
   std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
+  std::vector<std::string> as_of_openers_;   // "In 2023, ...": a date opening its sentence
+  std::vector<std::string> as_of_period_words_;  // "8,565 people died in 2023": a date after the figure
   SentenceLanguage language_;
   TableReader tables_;
   std::unique_ptr<RE2> table_number_;  // a data cell's number, whole
