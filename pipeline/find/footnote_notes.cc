@@ -639,7 +639,8 @@ std::string Author(std::string_view piece, const std::vector<std::string>& signa
 }
 
 // The offset of a closing "(Place: Publisher, date)" in `note`, or npos. A
-// page cited after it stays out: "(New York: HRF, February 2020), 4."
+// page cited after it stays out: "(New York: HRF, February 2020), 4.",
+// "(London: Amnesty International, 2018), p. 14."
 size_t PublicationParenthesis(std::string_view note, bool* date_only = nullptr) {
   size_t end = note.size();
   // "(Jan. 24, 2019), https://...": an address after it is no part of it.
@@ -647,6 +648,15 @@ size_t PublicationParenthesis(std::string_view note, bool* date_only = nullptr) 
   while (end > 0 && (IsSpace(note[end - 1]) || note[end - 1] == '.' || note[end - 1] == ',')) --end;
   size_t page = end;
   while (page > 0 && (IsDigit(note[page - 1]) || note[page - 1] == '-')) --page;
+  // "(London: AI, 2018), p. 14.", "pp. 3-5", "at 12", "para. 40"
+  if (page < end) {
+    for (std::string_view word : {"pp. ", "p. ", "at ", "paras. ", "para. "}) {
+      if (note.substr(0, page).ends_with(word)) {
+        page -= word.size();
+        break;
+      }
+    }
+  }
   if (page < end && page >= 3 && note[page - 1] == ' ' && note[page - 2] == ',' && note[page - 3] == ')') {
     end = page - 2;
   }

@@ -354,15 +354,17 @@ TEST(CitationFinderTest, QualifiedHeadingsAndStatuteOnlyNotes) {
 // Bibliography styles beyond "Author. "Title." Publisher, date.": an APA
 // year after the author, a place before the publisher, a British
 // single-quoted title with an apostrophe inside, and a Chicago note whose
-// closing parenthesis names place, publisher and date.
+// closing parenthesis names place, publisher and date (pages after it
+// left out).
 TEST(CitationFinderTest, NotePartsInOtherStyles) {
   const std::vector<Entity> found = Citations(
       "Body text ends here.\n\nReferences\n\nSmith, J. (2020). Border enforcement and migrant deaths. Journal of "
       "Migration Studies, 12(3), 45-67.\n\nHuman Rights Watch. \"We Can't Help You Here\": US Returns of Asylum "
       "Seekers to Mexico. New York: Human Rights Watch, July 2, 2019.\n\nAmnesty International, 'You Don't Have Any "
       "Rights Here': Pushbacks and Detention (London: Amnesty International, 2018).\n\nDaniel Kanstroom, Deportation "
-      "Nation: Outsiders in American History (Cambridge, MA: Harvard University Press, 2007).\n");
-  ASSERT_EQ(found.size(), 4u) << Describe(found);
+      "Nation: Outsiders in American History (Cambridge, MA: Harvard University Press, 2007).\n\nHuman Rights "
+      "Watch, Waiting in Limbo (New York: Human Rights Watch, 2020), pp. 3-5.\n");
+  ASSERT_EQ(found.size(), 5u) << Describe(found);
   const CitationValue* apa = found[0].as<CitationValue>();
   EXPECT_EQ(apa->author, "Smith, J.");
   EXPECT_EQ(apa->title, "Border enforcement and migrant deaths");
@@ -373,6 +375,8 @@ TEST(CitationFinderTest, NotePartsInOtherStyles) {
   ExpectParts(chicago, "Daniel Kanstroom", "Deportation Nation: Outsiders in American History",
               "Harvard University Press");
   EXPECT_EQ(chicago->date, "2007");
+  // The pages cited after the closing parenthesis are no part of it.
+  ExpectParts(found[4].as<CitationValue>(), "Human Rights Watch", "Waiting in Limbo", "Human Rights Watch");
 }
 
 // A table of authorities' "Other Authorities": one note per entry, without
