@@ -495,12 +495,12 @@ void FindReferenceSections(const Document& doc, const NoteVocabulary& words,
       // INA § 240(b)(4)(A).") is a note too.
       if (LooksLikeReference(p) || MostlyCites(cited, b, e)) {
         for (const auto& [eb, ee] : NumberedEntries(text, b, e)) {
-          // "1. ", "[1] " numbering is not part of the entry: it is the
-          // label the text's note markers point to (endnotes).
+          // "1. ", "[1] ", "(1) " numbering is not part of the entry: it is
+          // the label the text's note markers point to (endnotes).
           std::string_view entry = text.substr(eb, ee - eb);
           size_t skip = 0;
-          while (skip < entry.size() &&
-                 (IsDigit(entry[skip]) || entry[skip] == '[' || entry[skip] == ']' || entry[skip] == '.')) {
+          while (skip < entry.size() && (IsDigit(entry[skip]) || entry[skip] == '[' || entry[skip] == ']' ||
+                                         entry[skip] == '(' || entry[skip] == ')' || entry[skip] == '.')) {
             ++skip;
           }
           std::string label;

@@ -54,9 +54,16 @@ size_t CodePointStartBefore(std::string_view s, size_t i) {
 // Returns true when a bullet starts at `i`: "-", "*", "•", "·", "–", "▪".
 // The bullet alone decides, not the space after it, so that a piece of text
 // cut after the bullet normalizes as it does in the whole.
+// So does a number of one to three digits in brackets, as numbered notes
+// and list items open ("(1) Committee against Torture, ...", "[2] UNHCR").
 bool OpensListItem(std::string_view in, size_t i) {
   for (std::string_view bullet : {"-", "*", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x93", "\xE2\x96\xAA"}) {
     if (in.substr(i, bullet.size()) == bullet) return true;
+  }
+  if (i < in.size() && (in[i] == '(' || in[i] == '[')) {
+    size_t j = i + 1;
+    while (j < in.size() && j - i <= 3 && in[j] >= '0' && in[j] <= '9') ++j;
+    return j > i + 1 && j < in.size() && in[j] == (in[i] == '(' ? ')' : ']');
   }
   return false;
 }

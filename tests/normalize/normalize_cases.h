@@ -66,6 +66,8 @@ inline constexpr NormalizeCase kNormalizeCases[] = {
     {"many_newlines", "a\n \n\n\n\t b", "a\n\nb"},
     {"list_items_are_blocks", "fueron:\n  - Venezuela: 96.870\n  \u2022 M\u00e9xico: 41.905\nmore",
      "fueron:\n\n- Venezuela: 96.870\n\n\u2022 M\u00e9xico: 41.905 more"},
+    {"numbered_items_are_blocks", "Notes\n(1) UNHCR, Guidelines.\n[2] IOM, Report.\n(2019) stays joined\nand (a) too",
+     "Notes\n\n(1) UNHCR, Guidelines.\n\n[2] IOM, Report. (2019) stays joined and (a) too"},
     {"lone_cr", "a\rb", "a b"},
     {"two_cr", "a\r\rb", "a\n\nb"},
     {"leading_paragraphs", "\n\n a", "a"},
