@@ -203,7 +203,13 @@ class CitationFinder final : public Finder {
   // returns how many bytes to skip, or npos when no name is left.
   // `full_cite`: the name comes with a reporter or year.
   size_t LeadingSkip(std::string_view name, bool full_cite) const {
+    // The space or bracket before a name that opens with an accented
+    // capital ("Álvarez v. Garland"), where no ASCII word boundary is.
     size_t pos = 0;
+    while (pos < name.size() &&
+           (std::isspace(static_cast<unsigned char>(name[pos])) || name[pos] == '(' || name[pos] == '[')) {
+      ++pos;
+    }
     while (pos < name.size()) {
       std::string_view rest = name.substr(pos);
       if (rest.starts_with("In re ") || rest.starts_with("In the Matter") || rest.starts_with("Matter of ") ||

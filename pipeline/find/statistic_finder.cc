@@ -240,7 +240,24 @@ class StatisticFinder : public Finder {
       Candidate c;
       if (Resolve(scope, m, &c)) candidates.push_back(std::move(c));
     }
+    const size_t found = candidates.size();
     AddTableCells(scope, &candidates);
+    // A figure read across a table's cells ("-35%" and the next row's
+    // label) yields to the cell.
+    if (candidates.size() > found) {
+      std::vector<std::pair<size_t, size_t>> cells;
+      for (size_t i = found; i < candidates.size(); ++i) cells.emplace_back(candidates[i].begin, candidates[i].end);
+      std::sort(cells.begin(), cells.end());
+      auto crosses = [&](const Candidate& c) {
+        auto it = std::lower_bound(cells.begin(), cells.end(), std::make_pair(c.begin, size_t{0}));
+        if (it != cells.begin() && std::prev(it)->second > c.begin) --it;
+        for (; it != cells.end() && it->first < c.end; ++it) {
+          if (it->first != c.begin || it->second != c.end) return true;
+        }
+        return false;
+      };
+      std::erase_if(candidates, [&](const Candidate& c) { return c.pattern != &table_pattern_ && crosses(c); });
+    }
     AddRangeEnds(scope, &candidates);
     AddPartsOfFew(scope, &candidates);
     std::vector<Candidate> kept = SelectLongestCandidates(std::move(candidates));
@@ -951,12 +968,16 @@ class StatisticFinder : public Finder {
     auto cell_text = [&](const TableCell& c) { return text.substr(c.begin, c.end - c.begin); };
     // "58%": a share is a number too.
     auto percent = [&](const TableCell& c) { return cell_text(c).ends_with('%'); };
+    // "-3,358", "+177%": a change column's numbers carry their sign.
     auto number = [&](const TableCell& c) -> std::optional<double> {
       std::string_view t = cell_text(c);
       if (t.ends_with('%')) t.remove_suffix(1);
       while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+      const bool negative = t.starts_with('-');
+      if (negative || t.starts_with('+')) t.remove_prefix(1);
       if (t.empty() || !IsDigit(t[0]) || !RE2::FullMatch(t, *table_number_)) return std::nullopt;
-      return ParseDigits(t, [&] { return DecimalComma(s, c.begin); });
+      const std::optional<double> v = ParseDigits(t, [&] { return DecimalComma(s, c.begin); });
+      return v && negative ? std::optional<double>(-*v) : v;
     };
     auto year_like = [](std::string_view t, double v) {
       return t.size() == 4 && v >= 1800 && v <= 2100 && IsDigit(t[1]) && IsDigit(t[2]) && IsDigit(t[3]);

@@ -34,7 +34,7 @@ bool IsRule(std::string_view cell) {
 
 // Splits the line raw[line] into cells: `| a | b |` (pipes at the edge),
 // `a | b` (cells joined by " | "), else tabs or runs of two or more spaces.
-// Sets `*rule` for a delimiter row ("| --- | --- |").
+// Sets `*rule` for a delimiter row ("| --- | --- |", "-----------").
 std::vector<Range> SplitCells(std::string_view raw, Range line, bool* rule) {
   std::vector<Range> cells;
   *rule = false;
@@ -57,6 +57,12 @@ std::vector<Range> SplitCells(std::string_view raw, Range line, bool* rule) {
       b = cell_end + 1;
     }
     *rule = all_rules;
+    return cells;
+  }
+  // "-------------": a plain-text table's rule line, under its header or
+  // over a total.
+  if (s.size() >= 3 && IsRule(s)) {
+    *rule = true;
     return cells;
   }
   size_t b = line.begin;
@@ -142,6 +148,7 @@ void AddTables(const Document& doc, Range block, bool marked, std::vector<Table>
   Table current;
   current.marked = marked;
   size_t width = 0;
+  bool indented = false;  // the current table's first line opens with blanks
   auto flush = [&] {
     if (current.rows.size() >= 2) out->push_back(std::move(current));
     current = Table();
@@ -156,10 +163,19 @@ void AddTables(const Document& doc, Range block, bool marked, std::vector<Table>
     bool rule = false;
     std::vector<Range> cells = SplitCells(raw, line, &rule);
     if (rule) continue;
+    // A heading line with nothing over the label column ("      YE Jun 2023
+    // YE Jun 2024") is the header of the rows under it, one cell short.
+    if (!marked && current.rows.size() == 1 && indented && width >= 1 && cells.size() == width + 1) {
+      TableRow& header = current.rows.front();
+      const size_t at = header.cells.front().begin;
+      header.cells.insert(header.cells.begin(), TableCell{at, at});
+      width = cells.size();
+    }
     if (!marked && (cells.size() < 2 || (width != 0 && cells.size() != width))) {
       flush();
       if (cells.size() < 2) continue;
     }
+    if (current.rows.empty()) indented = IsBlank(raw[line.begin]);
     width = cells.size();
     TableRow row;
     row.cells.reserve(cells.size());

@@ -396,6 +396,28 @@ TEST(StatisticFinderTest, TableColumnsHeadedByYears) {
   EXPECT_EQ(by_text["40.1"]->as_of, "2021");
 }
 
+// A plain-text release: a header with nothing over the label column, a
+// rule line under it, signed change cells, percent cells; a figure read
+// across two rows yields to the cells.
+TEST(StatisticFinderTest, PlainTextTableWithIndentedHeaderAndRules) {
+  Document doc = Analyze(
+      "Table 1\n\n                         YE Jun 2023   YE Jun 2024     Change   % change\n"
+      "  ------------------------------------------------------------------\n"
+      "Asylum claims                 78,768        75,410     -3,358        -4%\n"
+      "Small boat arrivals           45,774        31,079    -14,695       -32%\n"
+      "Enforced returns               7,945         9,460     +1,515       +19%\n");
+  std::map<std::string, const StatisticValue*> by_text;
+  for (const Entity* e : Statistics(doc)) by_text[e->text] = e->as<StatisticValue>();
+  ASSERT_TRUE(by_text.contains("45,774")) << Describe(doc);
+  EXPECT_EQ(by_text["45,774"]->subject, "Small boat arrivals");
+  ASSERT_TRUE(by_text.contains("-14,695")) << Describe(doc);
+  EXPECT_EQ(by_text["-14,695"]->value, -14695);
+  ASSERT_TRUE(by_text.contains("-32%")) << Describe(doc);
+  EXPECT_EQ(by_text["-32%"]->kind, "percent");
+  EXPECT_EQ(by_text["-32%"]->value, -32);
+  EXPECT_TRUE(by_text.contains("+19%")) << Describe(doc);
+}
+
 TEST(StatisticFinderTest, TwoStatisticsNeverNest) {
   Document doc = Analyze("Some 45 percent of the 2,315 people treated by MSF reported violence.");
   std::vector<const Entity*> stats = Statistics(doc);
