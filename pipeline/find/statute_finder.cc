@@ -252,6 +252,8 @@ class StatuteFinder final : public Finder {
     // capitals.
     RE2::Options options;
     options.set_log_errors(false);
+    pin_before_ = std::make_unique<RE2>(
+        "(?:\\bnos?\\.\\s?\\d{1,6}/\\d{2}|cited above|\\b(?:1[89]|20)\\d\\d(?:-[IVX]{1,5})?|\\])\\s?,\\s?$", options);
     definition_ = std::make_unique<RE2>(
         "((?:[A-Z][A-Za-z'.-]*\\s(?:(?:of|for|on|the|and|against|in|to|de|la|del|y)\\s){0,2}){1,10})"
         "\\(([A-Z]{2,8})\\)",
@@ -994,6 +996,13 @@ class StatuteFinder final : public Finder {
     const std::string& text = doc.text;
     std::string_view provision = m.Group("provision");
     if (provision.empty()) return false;
+    // "A.A. v. Switzerland, no. 32218/17, §§ 51-59", "cited above, § 158",
+    // "15 November 1996, § 113": a European court's paragraph pin, after an
+    // application number, "cited above" or a judgment's date.
+    if (provision.starts_with("\xC2\xA7")) {
+      const size_t from = m.begin > 40 ? m.begin - 40 : 0;
+      if (RE2::PartialMatch(std::string_view(text).substr(from, m.begin - from), *pin_before_)) return false;
+    }
     std::string normalized = NormalizeProvision(provision);
     const std::vector<std::string> numbers = BaseNumbers(normalized);
     const std::string_view number = numbers.empty() ? std::string_view() : std::string_view(numbers.front());
@@ -1006,9 +1015,15 @@ class StatuteFinder final : public Finder {
     // a four-digit code section or one with subsections ("Section 1326",
     // "Section 212(d)(5)"), which a report's own sections never are.
     const bool word_section = m.pattern->options.value("require_same_number", false);
+    // "ARTICLE 3 OF THE CONVENTION": a heading's capitals name the same noun.
+    std::string ref(m.Group("ref"));
+    auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+    if (ref.size() > 1 && std::all_of(ref.begin(), ref.end(), upper)) {
+      for (size_t i = 1; i < ref.size(); ++i) ref[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(ref[i])));
+    }
     const bool require_same = word_section && !code_number && normalized.find('(') == std::string::npos;
     if (m.Has("ref")) {
-      auto it = nouns_.find(m.Group("ref"));
+      auto it = nouns_.find(ref);
       if (it == nouns_.end()) return false;
       noun = &it->second;
       category = noun->category;
@@ -1054,7 +1069,7 @@ class StatuteFinder final : public Finder {
     // "section 17(b)(3) of the Penal Code": the instrument named before
     // whose name holds those words ("California Penal Code").
     if (const std::string_view words = m.Group("ref_words"); !words.empty()) {
-      const std::string name = std::string(words) + " " + std::string(m.Group("ref"));
+      const std::string name = std::string(words) + " " + ref;
       antecedent = latest([&](const Mention& a) { return fits(a) && a.value.instrument.find(name) != std::string::npos; });
       if (antecedent == nullptr) return false;
     }
@@ -1113,7 +1128,7 @@ class StatuteFinder final : public Finder {
       }
     }
     if (antecedent == nullptr && noun != nullptr) {
-      auto def = ctx.defined.find(m.Group("ref"));
+      auto def = ctx.defined.find(ref);
       if (def != ctx.defined.end() && def->second.begin < m.begin) antecedent = &def->second;
     }
     if (antecedent == nullptr && noun != nullptr) {
@@ -1177,6 +1192,7 @@ class StatuteFinder final : public Finder {
   size_t treaty_window_ = 1500;
   size_t adjacent_window_ = 300;
   std::unique_ptr<RE2> definition_;
+  std::unique_ptr<RE2> pin_before_;  // what stands before a court's "§ 158" pin
 };
 
 }  // namespace
