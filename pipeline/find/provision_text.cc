@@ -24,15 +24,20 @@ struct Spelling {
   bool dotted = false;
 };
 
-constexpr std::array<Spelling, 33> kKeywords = {{
+constexpr std::array<Spelling, 38> kKeywords = {{
     {{"§§", "§", "§§"}},
     {{"§", "§", "§§"}},
+    {{"subsections", "Section", "Sections"}},  // Canadian: "subsection 112(3)" is section 112's
+    {{"subsection", "Section", "Sections"}},
+    {{"subparagraphs", "Section", "Sections"}},
+    {{"subparagraph", "Section", "Sections"}},
     {{"sections", "Section", "Sections"}},
     {{"section", "Section", "Sections"}},
     {{"secs.", "Section", "Sections"}},
     {{"sec.", "Section", "Sections"}},
     {{"ss.", "Section", "Sections"}},  // British: "ss. 3-5", "s. 3(5)"
     {{"s.", "Section", "Sections"}},
+    {{"s", "Section", "Sections"}},  // "IRPA, s 113(d)(i)"
     {{"articles", "Article", "Articles"}},
     {{"article", "Article", "Articles"}},
     {{"arts.", "Article", "Articles"}},
@@ -188,7 +193,7 @@ std::string NormalizeProvision(std::string_view text) {
       }
     }
     // "§§ 1225-1226" stays plural: the sign says the range is two sections.
-    const bool plural = items.size() > 1 || k.spelling.ends_with("s") || k.spelling == "§§" ||
+    const bool plural = items.size() > 1 || (k.spelling.ends_with("s") && k.spelling != "s") || k.spelling == "§§" ||
                         k.spelling == "secs." || k.spelling == "ss." || k.spelling == "arts." ||
                         k.spelling == "paras." || k.spelling == "fracciones";
     return std::string(plural ? k.plural : k.singular) + " " + Join(items);
