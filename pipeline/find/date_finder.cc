@@ -512,6 +512,12 @@ class DateFinder final : public Finder {
       if (it == year_parts_.end()) return false;
       c->a.month = it->second.first;
       c->b = CalendarDate{c->a.year, it->second.second, 0};
+      // "the second quarter of fiscal year 2024": the U.S. federal year
+      // begins the October before.
+      if (m.Has("fy")) {
+        c->a = AddMonths({c->a.year, c->a.month, 1}, -3);
+        c->b = AddMonths({c->b.year, c->b.month, 1}, -3);
+      }
       c->range = true;
       return true;
     }
@@ -862,6 +868,18 @@ class DateFinder final : public Finder {
         while (after < raw.size() && after - end < kHeaderLine && raw[after] != '\n' &&
                std::string_view(" \t*_|.,)").find(raw[after]) != std::string_view::npos) {
           ++after;
+        }
+        // "September 2, 2025 7:52 PM GMT+0 Updated 14 hours ago": a clock
+        // time and what a dateline adds to it close the line.
+        if (after < raw.size() && IsDigit(raw[after])) {
+          const size_t nl = raw.find('\n', after);
+          const size_t eol = nl == std::string_view::npos ? raw.size() : nl;
+          const std::string_view rest = raw.substr(after, eol - after);
+          const size_t colon = rest.find(':');
+          if (rest.size() <= 60 && colon >= 1 && colon <= 2 && rest.size() >= colon + 3 && IsDigit(rest[colon + 1]) &&
+              IsDigit(rest[colon + 2])) {
+            after = eol;
+          }
         }
         size_t start = begin;
         while (start > 0 && begin - start < kHeaderLine && raw[start - 1] != '\n') --start;

@@ -160,6 +160,10 @@ const Case kCases[] = {
      "ANNUAL REPORT\nTapachula, Chiapas, septiembre de 2023\n\nEntre 2018 y 2020 crecieron. Hubo menos "
      "fondos. El 3 de marzo salieron 1.200 personas.",
      "3 de marzo", "2023-03-03", "day", "", true},
+    {"document_date_from_a_dateline_with_its_time",
+     "Court rules\n\nSeptember 2, 20257:52 PM GMT+0Updated 14 hours ago\n\nThe court cited a 1948 decision. "
+     "ICE held 60,000 people as of late August. A ruling may come before June 2026.",
+     "late August", "2025-08", "month", "late", true},
     {"weekday_fixes_the_year",
      "The fiscal year 2019 report is out. Staff will present it on Wednesday, Feb. 26, at noon.",
      "Wednesday, Feb. 26", "2020-02-26", "day", "", true},
