@@ -24,7 +24,7 @@ struct Spelling {
   bool dotted = false;
 };
 
-constexpr std::array<Spelling, 38> kKeywords = {{
+constexpr std::array<Spelling, 40> kKeywords = {{
     {{"§§", "§", "§§"}},
     {{"§", "§", "§§"}},
     {{"subsections", "Section", "Sections"}},  // Canadian: "subsection 112(3)" is section 112's
@@ -61,6 +61,8 @@ constexpr std::array<Spelling, 38> kKeywords = {{
     {{"pt.", "Part", "Parts"}},
     {{"rules", "Rule", "Rules"}},
     {{"rule", "Rule", "Rules"}},
+    {{"divisions", "Division", "Divisions"}},
+    {{"division", "Division", "Divisions"}},
     {{"chapters", "Chapter", "Chapters"}},
     {{"chapter", "Chapter", "Chapters"}},
 }};
