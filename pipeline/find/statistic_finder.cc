@@ -195,6 +195,14 @@ class StatisticFinder : public Finder {
     for (std::string& s : StringsOf(pack.list("fraction_blockers"))) fraction_blockers_.insert(std::move(s));
     std::stable_sort(as_of_triggers_.begin(), as_of_triggers_.end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    if (const nlohmann::json& scales = pack.list("table_scales"); scales.is_object()) {
+      for (const auto& [phrase, spec] : scales.items()) {
+        if (!spec.is_array() || spec.size() != 2 || !spec[0].is_string() || !spec[1].is_number()) continue;
+        table_scales_.push_back({phrase, TableScale{spec[1].get<double>(), spec[0].get<std::string>()}});
+      }
+      std::stable_sort(table_scales_.begin(), table_scales_.end(),
+                       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    }
   }
 
   EntityType type() const override { return EntityType::kStatistic; }
@@ -999,6 +1007,7 @@ class StatisticFinder : public Finder {
     };
     for (const Table& table : tables_.Read(s.doc)) {
       if (contents(table)) continue;
+      const TableScale scale = ScaleOf(text, table.rows.front().cells.front().begin);
       const TableRow& first = table.rows.front();
       bool header = true;
       for (const TableCell& c : first.cells) {
@@ -1060,10 +1069,37 @@ class StatisticFinder : public Finder {
           c.value.subject = by_row ? row.subject : column.subject;
           c.value.as_of = period;
           c.value.value = value;
+          // "(dollars in millions)" over the table: its amounts are money.
+          if (!percent(*cell) && scale.factor != 1) {
+            c.value.value = value * scale.factor;
+            if (!scale.currency.empty()) {
+              c.value.kind = "money";
+              c.value.unit = scale.currency;
+            }
+          }
           out->push_back(std::move(c));
         }
       }
     }
+  }
+
+  // What a table's caption says its numbers are in: "(dollars in
+  // millions)" -> USD, 1,000,000 (lists.table_scales, read from the 200
+  // bytes before the table's first cell).
+  struct TableScale {
+    double factor = 1;
+    std::string currency;
+  };
+  TableScale ScaleOf(std::string_view text, size_t table_begin) const {
+    TableScale scale;
+    const size_t from = table_begin > 200 ? table_begin - 200 : 0;
+    const std::string caption = Canonical(text.substr(from, table_begin - from));
+    for (const auto& [phrase, value] : table_scales_) {  // longest first
+      if (caption.find(phrase) == std::string::npos) continue;
+      scale = value;
+      break;
+    }
+    return scale;
   }
 
   // Extends `c` over "of X" (or, when `direct_noun`, a plural noun right
@@ -1859,6 +1895,7 @@ class StatisticFinder : public Finder {
   std::vector<std::string> as_of_triggers_;  // longest first
   std::vector<std::string> as_of_anaphors_;  // "by that date": the date before the figure
   std::vector<std::string> as_of_openers_;   // "In 2023, ...": a date opening its sentence
+  std::vector<std::pair<std::string, TableScale>> table_scales_;  // caption phrase -> scale, longest first
   std::vector<std::string> as_of_period_words_;  // "8,565 people died in 2023": a date after the figure
   SentenceLanguage language_;
   TableReader tables_;

@@ -418,6 +418,20 @@ TEST(StatisticFinderTest, PlainTextTableWithIndentedHeaderAndRules) {
   EXPECT_TRUE(by_text.contains("+19%")) << Describe(doc);
 }
 
+TEST(StatisticFinderTest, TableCaptionGivesScaleAndCurrency) {
+  Document doc = Analyze(
+      "Table 1: ICE Detention Obligations, Fiscal Years 2021-2022 (dollars in millions)\n\n"
+      "Acquisition method     FY 2021     FY 2022\nIGSA                   1,204.7     1,318.2\n"
+      "USMS rider               387.5       402.6\n");
+  std::map<std::string, const StatisticValue*> by_text;
+  for (const Entity* e : Statistics(doc)) by_text[e->text] = e->as<StatisticValue>();
+  ASSERT_TRUE(by_text.contains("1,318.2")) << Describe(doc);
+  EXPECT_EQ(by_text["1,318.2"]->kind, "money");
+  EXPECT_EQ(by_text["1,318.2"]->unit, "USD");
+  EXPECT_DOUBLE_EQ(by_text["1,318.2"]->value, 1318200000);
+  EXPECT_EQ(by_text["1,318.2"]->as_of, "2022");
+}
+
 TEST(StatisticFinderTest, TwoStatisticsNeverNest) {
   Document doc = Analyze("Some 45 percent of the 2,315 people treated by MSF reported violence.");
   std::vector<const Entity*> stats = Statistics(doc);
