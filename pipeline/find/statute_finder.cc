@@ -252,6 +252,10 @@ class StatuteFinder final : public Finder {
     // capitals.
     RE2::Options options;
     options.set_log_errors(false);
+    if (const std::string ref = pack.fragment("provision_ref"); !ref.empty()) {
+      provision_before_ = std::make_unique<RE2>("(" + ref + ")\\s(?:of|under)\\s(?:the\\s)?$", options);
+      if (!provision_before_->ok()) provision_before_.reset();
+    }
     pin_before_ = std::make_unique<RE2>(
         "(?:\\bnos?\\.\\s?\\d{1,6}/\\d{2}|cited above|\\b(?:1[89]|20)\\d\\d(?:-[IVX]{1,5})?|\\])\\s?,\\s?$", options);
     definition_ = std::make_unique<RE2>(
@@ -298,8 +302,20 @@ class StatuteFinder final : public Finder {
     }
     std::vector<Mention>& resolved = ctx.inferred_mentions;
     resolved.reserve(inferred.size());  // stable addresses: ctx indexes them
+    // A defined acronym's mention may have taken its provision ("Section 2
+    // of the IMA"): an inferred reading of the same words yields to it.
+    auto taken = [&](size_t b, size_t e) {
+      auto it = std::lower_bound(mentions.begin(), mentions.end(), e,
+                                 [](const Mention& a, size_t pos) { return a.begin < pos; });
+      for (int steps = 0; it != mentions.begin() && steps < 4; ++steps) {
+        --it;
+        if (it->end > b) return true;
+      }
+      return false;
+    };
     for (const PatternMatch* m : inferred) {
       Mention mention;
+      if (taken(m->begin, m->end)) continue;
       if (ResolveInferred(doc, *m, ctx, &mention)) {
         resolved.push_back(std::move(mention));
         ctx.AddInferred(&resolved.back());
@@ -892,6 +908,15 @@ class StatuteFinder final : public Finder {
         m.begin = i;
         m.end = j;
         m.pattern = "statute.defined_abbreviation";
+        // "Section 2 of the IMA": a provision of the acronym's instrument.
+        const size_t from = i > 80 ? i - 80 : 0;
+        re2::StringPiece provision;
+        if (provision_before_ != nullptr &&
+            RE2::PartialMatch(re2::StringPiece(text.data() + from, i - from), *provision_before_, &provision) &&
+            !overlaps(static_cast<size_t>(provision.data() - text.data()), i)) {
+          m.begin = static_cast<size_t>(provision.data() - text.data());
+          m.value.provision = NormalizeProvision(std::string_view(provision.data(), provision.size()));
+        }
         mentions->push_back(std::move(m));
       }
       i = j;
@@ -1193,6 +1218,7 @@ class StatuteFinder final : public Finder {
   size_t adjacent_window_ = 300;
   std::unique_ptr<RE2> definition_;
   std::unique_ptr<RE2> pin_before_;  // what stands before a court's "§ 158" pin
+  std::unique_ptr<RE2> provision_before_;  // "Section 2 of the " before a defined acronym
 };
 
 }  // namespace
