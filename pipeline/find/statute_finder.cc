@@ -253,7 +253,7 @@ class StatuteFinder final : public Finder {
     RE2::Options options;
     options.set_log_errors(false);
     if (const std::string ref = pack.fragment("provision_ref"); !ref.empty()) {
-      provision_before_ = std::make_unique<RE2>("(" + ref + ")\\s(?:of|under)\\s(?:the\\s)?$", options);
+      provision_before_ = std::make_unique<RE2>("(" + ref + ")\\s(?:of|under|de|del|de\\sla)\\s(?:the\\s)?$", options);
       if (!provision_before_->ok()) provision_before_.reset();
     }
     pin_before_ = std::make_unique<RE2>(
