@@ -1788,14 +1788,14 @@ class StatisticFinder : public Finder {
   }
 
   // Returns true when `between` (the text from a figure to a date) makes
-  // the date the period the figure counts: at most eight words of the same
-  // clause ending in a listed word ("died or went missing on migration
-  // routes worldwide in", "in the", "for").
+  // the date the period the figure counts: at most twelve words of the same
+  // clause, a bracket allowed, ending in a listed word ("died or went
+  // missing on migration routes worldwide in", "(main applicants) in the").
   bool PeriodDateFollows(std::string_view between) const {
-    if (between.size() > 80 || between.find_first_of(",;:()") != std::string_view::npos) return false;
+    if (between.size() > 100 || between.find_first_of(",;:") != std::string_view::npos) return false;
     if (between.find(". ") != std::string_view::npos || between.find('\n') != std::string_view::npos) return false;
     const std::string words = Canonical(between);
-    if (std::count(words.begin(), words.end(), ' ') > 8) return false;
+    if (std::count(words.begin(), words.end(), ' ') > 12) return false;
     return std::any_of(as_of_period_words_.begin(), as_of_period_words_.end(), [&](const std::string& w) {
       return words == w || (words.ends_with(w) && words[words.size() - w.size() - 1] == ' ');
     });
