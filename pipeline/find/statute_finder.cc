@@ -1046,7 +1046,10 @@ class StatuteFinder final : public Finder {
     if (ref.size() > 1 && std::all_of(ref.begin(), ref.end(), upper)) {
       for (size_t i = 1; i < ref.size(); ++i) ref[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(ref[i])));
     }
-    const bool require_same = word_section && !code_number && normalized.find('(') == std::string::npos;
+    // "s. 97": the abbreviation, as British and Canadian courts write it,
+    // names a law's section; no report numbers its own sections so.
+    const bool abbreviated = provision.starts_with("s.") || provision.starts_with("ss.");
+    const bool require_same = word_section && !code_number && !abbreviated && normalized.find('(') == std::string::npos;
     if (m.Has("ref")) {
       auto it = nouns_.find(ref);
       if (it == nouns_.end()) return false;
