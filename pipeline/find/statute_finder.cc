@@ -209,8 +209,6 @@ struct Context {
 
   // The code a document's bare sections belong to, when it says so.
   const Mention* default_code = nullptr;
-  // The U.S. state whose unnamed codes the document cites ("" if none).
-  std::string state;
 };
 
 class StatuteFinder final : public Finder {
@@ -291,7 +289,7 @@ class StatuteFinder final : public Finder {
     std::sort(mentions.begin(), mentions.end(),
               [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
     CompleteShortNames(&mentions);
-    ctx.state = ResolveStates(doc.text, &mentions);
+    ResolveStates(doc.text, &mentions);
 
     ctx.Index();
     for (const Mention& m : mentions) {
@@ -738,7 +736,9 @@ class StatuteFinder final : public Finder {
       size_t end = code_begin;
       while (end > 0 && text[end - 1] == ' ') --end;
       size_t begin = end;
-      while (begin > 0 && !std::isspace(static_cast<unsigned char>(text[begin - 1])) && text[begin - 1] != '(') --begin;
+      while (begin > 0 && !std::isspace(static_cast<unsigned char>(text[begin - 1])) && text[begin - 1] != '(') {
+        --begin;
+      }
       const std::string_view word = Slice(text, begin, end);
       if (end < code_begin && !word.empty() && std::isupper(static_cast<unsigned char>(word.front())) &&
           !leading_words_.contains(word)) {
@@ -767,13 +767,13 @@ class StatuteFinder final : public Finder {
   // the same code cited by name; else the document's state: California when
   // it writes any code the Manual's way, else the first state its text
   // names, else the state whose codes it cites by name. With none, the code
-  // keeps its bare name. Returns the document's state ("" if none).
-  std::string ResolveStates(const std::string& text, std::vector<Mention>* mentions) const {
+  // keeps its bare name.
+  void ResolveStates(const std::string& text, std::vector<Mention>* mentions) const {
     const json& states = pack_.list("state_abbreviations");
-    if (!states.is_object()) return {};
+    if (!states.is_object()) return;
     bool any = false;
     for (const Mention& m : *mentions) any = any || m.unnamed_state;
-    if (!any) return {};
+    if (!any) return;
     auto state_of = [&](std::string_view instrument) -> std::string {
       for (const auto& [abbr, state] : states.items()) {
         if (!state.is_string()) continue;
@@ -806,7 +806,8 @@ class StatuteFinder final : public Finder {
         std::string upper = s;
         for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         for (const std::string* spelling : std::array<const std::string*, 2>{&s, &upper}) {
-          for (size_t at = text.find(*spelling); at != std::string::npos && at < first; at = text.find(*spelling, at + 1)) {
+          for (size_t at = text.find(*spelling); at != std::string::npos && at < first;
+               at = text.find(*spelling, at + 1)) {
             const size_t end = at + s.size();
             // "Washington, D.C." is the capital, not the state.
             const std::string_view after = std::string_view(text).substr(end);
@@ -831,7 +832,6 @@ class StatuteFinder final : public Finder {
       if (own.empty()) own = state;
       if (!own.empty()) m.value.instrument = own + " " + m.value.instrument;
     }
-    return state;
   }
 
   // "Welf. & Inst. Code" -> "Welfare and Institutions Code" (lists.code_words).
@@ -1044,7 +1044,9 @@ class StatuteFinder final : public Finder {
     std::string ref(m.Group("ref"));
     auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
     if (ref.size() > 1 && std::all_of(ref.begin(), ref.end(), upper)) {
-      for (size_t i = 1; i < ref.size(); ++i) ref[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(ref[i])));
+      for (size_t i = 1; i < ref.size(); ++i) {
+        ref[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(ref[i])));
+      }
     }
     // "s. 97": the abbreviation, as British and Canadian courts write it,
     // names a law's section; no report numbers its own sections so.
