@@ -21,7 +21,9 @@ size_t Find(std::vector<size_t>& parent, size_t i) {
 bool Comparable(const Figure& a, const Figure& b) {
   if (a.value.subject.empty() || b.value.subject.empty()) return false;
   if (SubjectClass(a.value.subject) != SubjectClass(b.value.subject)) return false;
-  return a.value.as_of == b.value.as_of;
+  // Figures of two different stated dates count different things; a figure
+  // without one may be either's.
+  return a.value.as_of.empty() || b.value.as_of.empty() || a.value.as_of == b.value.as_of;
 }
 
 }  // namespace
