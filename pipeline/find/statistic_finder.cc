@@ -1536,9 +1536,13 @@ class StatisticFinder : public Finder {
     // a score is not written so.
     const bool grouped =
         fig.value >= 1000 && text.substr(begin, end - begin).find_first_of(",. ") != std::string_view::npos;
-    // "Germany (217,800), Costa Rica (129,500)": a figure alone in brackets
-    // after what it counts.
-    if (grouped && begin > 0 && text[begin - 1] == '(' && end < text.size() && text[end] == ')') return true;
+    // "Germany (217,800), Costa Rica (129,500)", "claims (11,322, or 15% of
+    // all claims)", "Iranian (8,406; 11%)": a figure opening a bracket after
+    // what it counts.
+    if (grouped && begin > 0 && text[begin - 1] == '(' && end < text.size() &&
+        (text[end] == ')' || text[end] == ',' || text[end] == ';')) {
+      return true;
+    }
     // "Venezuela: 96.870 (13,6 por ciento)", "Estimated number of
     // respondents: 2,286,498.": a figure in digit groups after a short label
     // and a colon, the label opening its line.
