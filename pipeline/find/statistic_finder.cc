@@ -1064,13 +1064,14 @@ class StatisticFinder : public Finder {
           c.begin = cell->begin;
           c.end = cell->end;
           c.pattern = &table_pattern_;
-          c.value.kind = percent(*cell) ? "percent" : by_row ? row.kind : column.kind;
-          c.value.unit = percent(*cell) ? "" : by_row ? row.unit : column.unit;
+          const bool share = percent(*cell);
+          c.value.kind = share ? "percent" : by_row ? row.kind : column.kind;
+          c.value.unit = share ? "" : by_row ? row.unit : column.unit;
           c.value.subject = by_row ? row.subject : column.subject;
           c.value.as_of = period;
           c.value.value = value;
           // "(dollars in millions)" over the table: its amounts are money.
-          if (!percent(*cell) && scale.factor != 1) {
+          if (!share && scale.factor != 1) {
             c.value.value = value * scale.factor;
             if (!scale.currency.empty()) {
               c.value.kind = "money";
@@ -1692,17 +1693,25 @@ class StatisticFinder : public Finder {
   // March 1, 2021") binds to that figure alone.
   void SetAsOf(const Document& doc, const std::vector<Entity>& earlier, std::vector<Candidate>& kept) const {
     if (kept.empty() || doc.sentences.empty() || earlier.empty()) return;
-    std::map<int, std::string> as_of;           // sentence -> ISO date
-    std::map<int, std::string> opened;          // sentence -> ISO date of "In 2023, ..."
-    std::map<int, size_t> stated_at;            // sentence -> where its "as of" date begins
+    // What each sentence says of its figures' date.
+    struct SentenceDates {
+      std::string stated;  // "As of November 2019, ...", ISO
+      size_t stated_at = 0;  // where that date begins
+      std::string opening;  // "In 2023, ...", ISO
+    };
+    std::map<int, SentenceDates> by_sentence;
+    std::map<size_t, const DateValue*> dates;   // begin -> date, for "by that date"
     std::map<size_t, std::string> stock_dates;  // begin of an "on <day>" date -> ISO date
     const std::string_view text = doc.text;
     for (const Entity& e : earlier) {
       const DateValue* d = e.as<DateValue>();
       if (e.type != EntityType::kDate || d == nullptr || !d->placed()) continue;
+      dates.emplace(e.span.begin, d);
       if (d->precision == "day" && d->value.find('/') == std::string::npos) stock_dates.emplace(e.span.begin, d->value);
       const int sentence = doc.SentenceAt(e.span.begin);
-      if (sentence < 0 || as_of.contains(sentence)) continue;
+      if (sentence < 0) continue;
+      SentenceDates& said = by_sentence[sentence];
+      if (!said.stated.empty()) continue;
       const size_t sb = doc.sentences[static_cast<size_t>(sentence)].begin;
       const size_t from = e.span.begin > sb + 40 ? e.span.begin - 40 : sb;
       std::string lead = Canonical(text.substr(from, e.span.begin - from));
@@ -1715,13 +1724,11 @@ class StatisticFinder : public Finder {
           break;
         }
       }
-      // "In 2023, 8,565 people died": a date opening its sentence, then a comma.
-      const size_t date_end = e.span.end;
-      // A stated "as of" later in the sentence wins ("Between 2018 and 2020,
-      // ..., and as of June 30, 2023 the office had 5,000 people waiting").
-      if (from == sb && date_end < text.size() && text[date_end] == ',' &&
+      // "In 2023, 8,565 people died": a date opening its sentence, then a
+      // comma. A stated "as of" later in the sentence may still come.
+      if (from == sb && e.span.end < text.size() && text[e.span.end] == ',' &&
           std::find(as_of_openers_.begin(), as_of_openers_.end(), lead) != as_of_openers_.end()) {
-        opened.emplace(sentence, d->value);
+        if (said.opening.empty()) said.opening = d->value;
         continue;
       }
       for (const std::string& trigger : as_of_triggers_) {
@@ -1729,15 +1736,10 @@ class StatisticFinder : public Finder {
         if (lead.size() > trigger.size() && IsAsciiLetter(lead[lead.size() - trigger.size() - 1])) continue;
         // "through the first half of 2024": a figure stands at the period's end.
         const size_t slash = d->value.find('/');
-        as_of[sentence] = slash == std::string::npos ? d->value : d->value.substr(slash + 1);
-        stated_at[sentence] = e.span.begin;
+        said.stated = slash == std::string::npos ? d->value : d->value.substr(slash + 1);
+        said.stated_at = e.span.begin;
         break;
       }
-    }
-    std::map<size_t, const DateValue*> dates;  // begin -> date, for "by that date"
-    for (const Entity& e : earlier) {
-      const DateValue* d = e.as<DateValue>();
-      if (e.type == EntityType::kDate && d != nullptr && d->placed()) dates.emplace(e.span.begin, d);
     }
     for (Candidate& c : kept) {
       const std::string& kind = c.value.kind;
@@ -1752,16 +1754,17 @@ class StatisticFinder : public Finder {
         c.value.as_of = next->second;
         continue;
       }
+      const auto found = by_sentence.find(doc.SentenceAt(c.begin));
+      const SentenceDates none;
+      const SentenceDates& said = found == by_sentence.end() ? none : found->second;
       // "8,565 people died ... in 2023", "61% of hearings in FY 2024": a
       // period after the figure in its clause, before any other figure. A
       // sentence's stated date ("As of March 2024, five deaths so far in FY
       // 2024") stands unless the period follows the figure at once ("grew
       // from 15,000 in March 2021 to 39,000 by September 2023").
-      const int sentence = doc.SentenceAt(c.begin);
-      const auto stated = as_of.find(sentence);
       if (auto next = dates.lower_bound(c.end); next != dates.end() && next->first < NextFigureBegin(kept, c)) {
         const std::string_view between = text.substr(c.end, next->first - c.end);
-        if (stated == as_of.end() ? PeriodDateFollows(between) : Canonical(between) == "in") {
+        if (said.stated.empty() ? PeriodDateFollows(between) : Canonical(between) == "in") {
           c.value.as_of = next->second->value;
           continue;
         }
@@ -1770,15 +1773,12 @@ class StatisticFinder : public Finder {
       // ..."); of the two, the opening one for a figure that a semicolon
       // parts from the stated one ("In fiscal year 2024, officers completed
       // 147,000 screenings; ICE held 37,541 people as of September 2024").
-      const auto open = opened.find(sentence);
-      if (stated != as_of.end() && open != opened.end()) {
-        const size_t at = stated_at[sentence];
+      if (!said.stated.empty() && !said.opening.empty()) {
+        const size_t at = said.stated_at;
         const std::string_view gap = at < c.begin ? text.substr(at, c.begin - at) : text.substr(c.end, at - c.end);
-        c.value.as_of = gap.find(';') == std::string_view::npos ? stated->second : open->second;
-      } else if (stated != as_of.end()) {
-        c.value.as_of = stated->second;
-      } else if (open != opened.end()) {
-        c.value.as_of = open->second;
+        c.value.as_of = gap.find(';') == std::string_view::npos ? said.stated : said.opening;
+      } else {
+        c.value.as_of = said.stated.empty() ? said.opening : said.stated;
       }
     }
   }

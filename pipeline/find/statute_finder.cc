@@ -235,6 +235,17 @@ class StatuteFinder final : public Finder {
         nouns_[noun] = std::move(r);
       }
     }
+    // The states' names, for a code cited without its state (ResolveStates).
+    const json& states = pack.list("state_abbreviations");
+    if (states.is_object()) {
+      for (const auto& [abbr, name] : states.items()) {
+        if (!name.is_string()) continue;
+        std::string upper = name.get<std::string>();
+        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        state_names_.push_back(name.get<std::string>());
+        state_names_upper_.push_back(std::move(upper));
+      }
+    }
     const json& codes = pack.list("codes");
     if (codes.is_object()) {
       for (const auto& [key, value] : codes.items()) {
@@ -769,15 +780,11 @@ class StatuteFinder final : public Finder {
   // names, else the state whose codes it cites by name. With none, the code
   // keeps its bare name.
   void ResolveStates(const std::string& text, std::vector<Mention>* mentions) const {
-    const json& states = pack_.list("state_abbreviations");
-    if (!states.is_object()) return;
     bool any = false;
     for (const Mention& m : *mentions) any = any || m.unnamed_state;
     if (!any) return;
     auto state_of = [&](std::string_view instrument) -> std::string {
-      for (const auto& [abbr, state] : states.items()) {
-        if (!state.is_string()) continue;
-        const std::string& s = state.get_ref<const std::string&>();
+      for (const std::string& s : state_names_) {
         if (instrument.starts_with(s) && instrument.size() > s.size() && instrument[s.size()] == ' ') return s;
         if (instrument.starts_with("Code of ") && instrument.substr(8) == s) return s;
       }
@@ -800,12 +807,9 @@ class StatuteFinder final : public Finder {
     // ("IN THE COURT OF APPEAL OF THE STATE OF CALIFORNIA").
     if (state.empty()) {
       size_t first = std::string::npos;
-      for (const auto& [abbr, name] : states.items()) {
-        if (!name.is_string()) continue;
-        const std::string& s = name.get_ref<const std::string&>();
-        std::string upper = s;
-        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        for (const std::string* spelling : std::array<const std::string*, 2>{&s, &upper}) {
+      for (size_t k = 0; k < state_names_.size(); ++k) {
+        const std::string& s = state_names_[k];
+        for (const std::string* spelling : std::array<const std::string*, 2>{&s, &state_names_upper_[k]}) {
           for (size_t at = text.find(*spelling); at != std::string::npos && at < first;
                at = text.find(*spelling, at + 1)) {
             const size_t end = at + s.size();
@@ -1213,6 +1217,7 @@ class StatuteFinder final : public Finder {
   const PatternPack& pack_;  // outlives the finder (EntityFinder owns both)
   InstrumentIndex index_;
   std::map<std::string, std::string, std::less<>> codes_;
+  std::vector<std::string> state_names_, state_names_upper_;  // "New York", "NEW YORK"
   std::set<std::string, std::less<>> leading_words_;
   std::set<std::string, std::less<>> not_before_act_;
   std::set<std::string, std::less<>> year_after_comma_words_;
